@@ -1,0 +1,415 @@
+"""Generate the first version of the built-in DOCX templates in ``modeles/``.
+
+Run ``python outils/generer_modeles.py`` from the repository root. The
+templates are the reference once generated: template authors edit them in
+Word or LibreOffice. This script records how the founding version was
+built (styles, numbering, tags) and regenerates it when the house style
+changes for everyone; it is not used at run time.
+
+House style (Marque de l'État): font Marianne with Arial as fallback (the
+font is not shipped), bloc-marque top left with an empty image slot for the
+official Marianne file, title in bold capitals, devise in italics.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+POLICE = "Marianne"
+POLICE_SECOURS = "Arial"
+INSECABLE = "\u00a0"
+NOIR = RGBColor(0, 0, 0)
+GRIS = RGBColor(0x3A, 0x3A, 0x3A)
+
+RACINE = Path(__file__).resolve().parent.parent
+
+
+# --- styles -----------------------------------------------------------------
+
+
+def _polices(doc: DocumentType) -> None:
+    """Marianne everywhere, Arial named as its substitute, French language."""
+    styles = doc.styles.element
+    defauts = styles.find(qn("w:docDefaults"))
+    rpr = defauts.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for ancien in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:lang")):
+        rpr.remove(ancien)
+    rpr.insert(
+        0,
+        parse_xml(
+            f"<w:rFonts {nsdecls('w')} w:ascii='{POLICE}' w:hAnsi='{POLICE}' "
+            f"w:eastAsia='{POLICE}' w:cs='{POLICE}'/>"
+        ),
+    )
+    rpr.append(parse_xml(f"<w:lang {nsdecls('w')} w:val='fr-FR' w:eastAsia='fr-FR' w:bidi='ar-SA'/>"))
+    # Every style of python-docx's default template names its own theme
+    # fonts: remove them so that the default above applies.
+    for fonts in styles.iter(qn("w:rFonts")):
+        if fonts.getparent() is not rpr:
+            fonts.getparent().remove(fonts)
+
+
+def _table_des_polices(doc: DocumentType) -> None:
+    """Declare Marianne in the font table, Arial as its alternative name."""
+    for partie in doc.part.package.parts:
+        if str(partie.partname).endswith("fontTable.xml"):
+            racine = parse_xml(partie.blob)
+            police = parse_xml(
+                f"<w:font {nsdecls('w')} w:name='{POLICE}'>"
+                f"<w:altName w:val='{POLICE_SECOURS}'/><w:charset w:val='00'/>"
+                "<w:family w:val='swiss'/><w:pitch w:val='variable'/></w:font>"
+            )
+            racine.insert(0, police)
+            partie._blob = etree.tostring(racine, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _style(
+    doc: DocumentType,
+    nom: str,
+    taille: float | None = None,
+    gras: bool | None = None,
+    italique: bool | None = None,
+    avant: float | None = None,
+    apres: float | None = None,
+    alignement: int | None = None,
+    base: str | None = None,
+    retrait_gauche: float | None = None,
+    majuscules: bool | None = None,
+    garder_avec_suivant: bool | None = None,
+) -> None:
+    try:
+        style = doc.styles[nom]
+    except KeyError:
+        style = doc.styles.add_style(nom, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles[base or "Normal"]
+        style.quick_style = True
+    police = style.font
+    police.color.rgb = NOIR
+    if taille is not None:
+        police.size = Pt(taille)
+    if gras is not None:
+        police.bold = gras
+    if italique is not None:
+        police.italic = italique
+    if majuscules is not None:
+        police.all_caps = majuscules
+    forme = style.paragraph_format
+    if avant is not None:
+        forme.space_before = Pt(avant)
+    if apres is not None:
+        forme.space_after = Pt(apres)
+    if alignement is not None:
+        forme.alignment = alignement
+    if retrait_gauche is not None:
+        forme.left_indent = Cm(retrait_gauche)
+    if garder_avec_suivant is not None:
+        forme.keep_with_next = garder_avec_suivant
+
+
+def _styles(doc: DocumentType) -> None:
+    _polices(doc)
+    _table_des_polices(doc)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.1
+    _style(doc, "Corps de texte", base="Normal", alignement=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _style(doc, "Title", taille=14, gras=True, avant=18, apres=12, alignement=WD_ALIGN_PARAGRAPH.CENTER)
+    doc.styles["Title"].font.name = None
+    _bordure_titre_nulle(doc)
+    _style(doc, "Heading 1", taille=12, gras=True, avant=12, apres=6, garder_avec_suivant=True)
+    _style(doc, "Heading 2", taille=10.5, gras=True, avant=12, apres=6, garder_avec_suivant=True)
+    _style(doc, "Heading 3", taille=10.5, gras=True, italique=False, avant=8, apres=4)
+    _style(doc, "Heading 4", taille=10.5, gras=False, italique=True, avant=6, apres=3)
+    _style(doc, "Heading 5", taille=10.5, gras=False, italique=True, avant=6, apres=3)
+    for nom in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3"):
+        _style(doc, nom, apres=2, alignement=WD_ALIGN_PARAGRAPH.LEFT)
+    _style(doc, "Quote", italique=True, retrait_gauche=1)
+    _style(doc, "Bloc-marque titre", base="Normal", taille=11, gras=True, apres=4, majuscules=False)
+    _style(doc, "Bloc-marque devise", base="Normal", taille=8.5, italique=True, apres=14)
+    _style(doc, "Bloc service", base="Normal", taille=9, apres=0)
+    _style(doc, "Bloc service agent", base="Bloc service", taille=8.5)
+    _style(doc, "Lieu et date", base="Normal", avant=12, apres=12, alignement=WD_ALIGN_PARAGRAPH.RIGHT)
+    _style(doc, "Objet", base="Normal", apres=2)
+    _style(doc, "Intitulé de liste", base="Normal", avant=10, apres=4, garder_avec_suivant=True)
+    _style(doc, "Groupe de liste", base="Normal", italique=True, avant=4, apres=2, garder_avec_suivant=True)
+    _style(doc, "Signature", base="Normal", retrait_gauche=9.5, apres=0, garder_avec_suivant=True)
+    _style(doc, "Signature nom", base="Signature", avant=42)
+    _style(doc, "Pied de page", base="Normal", taille=7.5, apres=0, alignement=WD_ALIGN_PARAGRAPH.LEFT)
+    doc.styles["Pied de page"].font.color.rgb = GRIS
+    _puces_en_tiret(doc)
+    _style_ordre_du_jour(doc)
+
+
+def _bordure_titre_nulle(doc: DocumentType) -> None:
+    ppr = doc.styles["Title"].element.get_or_add_pPr()
+    for bordure in ppr.findall(qn("w:pBdr")):
+        ppr.remove(bordure)
+
+
+def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[object, object]:
+    style = doc.styles[nom].element
+    num_id = style.pPr.numPr.numId.val
+    numbering = doc.part.numbering_part.element
+    num = numbering.num_having_numId(num_id)
+    abstrait_id = num.abstractNumId.val
+    for abstrait in numbering.findall(qn("w:abstractNum")):
+        if abstrait.get(qn("w:abstractNumId")) == str(abstrait_id):
+            return numbering, abstrait
+    raise LookupError(nom)
+
+
+def _puces_en_tiret(doc: DocumentType) -> None:
+    """Dash bullets, as in State documents."""
+    for nom in ("List Bullet", "List Bullet 2", "List Bullet 3"):
+        _, abstrait = _numerotation_du_style(doc, nom)
+        for niveau in abstrait.findall(qn("w:lvl")):
+            texte = niveau.find(qn("w:lvlText"))
+            if texte is not None:
+                texte.set(qn("w:val"), "–")
+            rpr = niveau.find(qn("w:rPr"))
+            if rpr is not None:
+                niveau.remove(rpr)
+
+
+def _style_ordre_du_jour(doc: DocumentType) -> None:
+    """A numbered style ``Ordre du jour``: ``1 - Titre.``, its own sequence."""
+    numbering, abstrait = _numerotation_du_style(doc, "List Number")
+    nouvel_abstrait = copy.deepcopy(abstrait)
+    identifiants = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    nouvel_id = max(identifiants) + 1
+    nouvel_abstrait.set(qn("w:abstractNumId"), str(nouvel_id))
+    for enfant in nouvel_abstrait.findall(qn("w:nsid")) + nouvel_abstrait.findall(qn("w:tmpl")):
+        nouvel_abstrait.remove(enfant)
+    for niveau in nouvel_abstrait.findall(qn("w:lvl")):
+        if niveau.get(qn("w:ilvl")) == "0":
+            niveau.find(qn("w:lvlText")).set(qn("w:val"), "%1 -")
+            suffixe = niveau.find(qn("w:suff"))
+            if suffixe is None:
+                suffixe = OxmlElement("w:suff")
+                niveau.find(qn("w:lvlJc")).addprevious(suffixe)
+            suffixe.set(qn("w:val"), "space")
+    dernier = numbering.findall(qn("w:abstractNum"))[-1]
+    dernier.addnext(nouvel_abstrait)
+    num = numbering.add_num(nouvel_id)
+    _style(doc, "Ordre du jour", base="List Number", apres=2)
+    ppr = doc.styles["Ordre du jour"].element.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_numId().val = num.numId
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), "567")
+    ind.set(qn("w:hanging"), "567")
+    ppr.append(ind)
+
+
+# --- content helpers ---------------------------------------------------------
+
+
+def _para(doc: DocumentType | object, texte: str = "", style: str | None = None, gras: bool = False) -> Paragraph:
+    paragraphe: Paragraph = doc.add_paragraph(style=style)  # type: ignore[attr-defined]
+    if texte:
+        run = paragraphe.add_run(texte)
+        run.bold = gras or None
+    return paragraphe
+
+
+def _label(doc: DocumentType, libelle: str, valeur: str, style: str | None = None) -> Paragraph:
+    paragraphe = doc.add_paragraph(style=style)
+    paragraphe.add_run(libelle).bold = True
+    paragraphe.add_run(valeur)
+    return paragraphe
+
+
+def _tag(doc: DocumentType, balise: str) -> None:
+    """A paragraph that holds only a ``{%p … %}`` tag (removed at rendering)."""
+    doc.add_paragraph(f"{{%p {balise} %}}")
+
+
+# --- page furniture ----------------------------------------------------------
+
+
+def _mise_en_page(doc: DocumentType) -> None:
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = Cm(1.5)
+    section.bottom_margin = Cm(2)
+    section.footer_distance = Cm(0.8)
+
+
+def _pied_de_page(doc: DocumentType) -> None:
+    pied = doc.sections[0].footer
+    pied.is_linked_to_previous = False
+    premier = pied.paragraphs[0]
+    premier.text = "{%p if emetteur.pied_de_page %}"
+    pied.add_paragraph("{% for ligne in emetteur.pied_de_page.adresse %}{{ ligne }}{% if not loop.last %} – {% endif %}{% endfor %}", style="Pied de page")
+    pied.add_paragraph(
+        f"{{% if emetteur.pied_de_page.telephone %}}Tél.{INSECABLE}: {{{{ emetteur.pied_de_page.telephone }}}}{{% endif %}}"
+        "{% if emetteur.pied_de_page.telephone and emetteur.pied_de_page.site %} – {% endif %}"
+        "{{ emetteur.pied_de_page.site }}",
+        style="Pied de page",
+    )
+    pied.add_paragraph("{%p endif %}")
+    numero = pied.add_paragraph(style="Pied de page")
+    numero.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _champ(numero, "PAGE")
+    numero.add_run("/")
+    _champ(numero, "NUMPAGES")
+
+
+def _champ(paragraphe: Paragraph, instruction: str) -> None:
+    for xml in (
+        f"<w:r {nsdecls('w')}><w:fldChar w:fldCharType='begin'/></w:r>",
+        f"<w:r {nsdecls('w')}><w:instrText xml:space='preserve'> {instruction} </w:instrText></w:r>",
+        f"<w:r {nsdecls('w')}><w:fldChar w:fldCharType='separate'/></w:r>",
+        f"<w:r {nsdecls('w')}><w:t>1</w:t></w:r>",
+        f"<w:r {nsdecls('w')}><w:fldChar w:fldCharType='end'/></w:r>",
+    ):
+        paragraphe._p.append(parse_xml(xml))
+
+
+def _bloc_marque(doc: DocumentType) -> None:
+    """Image slot, title in bold capitals, devise in italics."""
+    _tag(doc, "if image_marianne")
+    _para(doc, "{{ image_marianne }}", style="Bloc-marque titre")
+    _tag(doc, "endif")
+    _para(doc, "{{ emetteur|bloc_marque }}", style="Bloc-marque titre")
+    devise = _para(doc, "", style="Bloc-marque devise")
+    run = devise.add_run("Liberté")
+    run.add_break(WD_BREAK.LINE)
+    run.add_text("Égalité")
+    run.add_break(WD_BREAK.LINE)
+    run.add_text("Fraternité")
+
+
+def _bloc_service(doc: DocumentType) -> None:
+    _tag(doc, "for ligne in emetteur.services")
+    _para(doc, "{{ ligne }}", style="Bloc service")
+    _tag(doc, "endfor")
+    _tag(doc, "if emetteur.agent")
+    _para(doc, f"{{{{ emetteur.libelle_agent }}}}{INSECABLE}: {{{{ emetteur.agent|prenom_nom }}}}", style="Bloc service agent")
+    _tag(doc, "if emetteur.agent.telephone")
+    _para(doc, f"Tél{INSECABLE}: {{{{ emetteur.agent.telephone }}}}", style="Bloc service agent")
+    _tag(doc, "endif")
+    _tag(doc, "if emetteur.agent.courriel")
+    _para(doc, f"Courriel{INSECABLE}: {{{{ emetteur.agent.courriel }}}}", style="Bloc service agent")
+    _tag(doc, "endif")
+    _tag(doc, "endif")
+
+
+def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: str = "être") -> None:
+    """``Étaient présents :`` and the attendees by group, punctuated."""
+    argument = f"'{participe}'" if verbe == "être" else f"'{participe}', '{verbe}'"
+    _tag(doc, f"if reunion.{champ}")
+    _para(doc, f"{{{{ reunion.{champ}|intitule({argument}) }}}}{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, f"for groupe in reunion.{champ}")
+    _tag(doc, "set dernier_groupe = loop.last")
+    _tag(doc, "if groupe.titre")
+    _para(doc, "{{ groupe.titre }}{% if not groupe.participants %}" f"{INSECABLE}: aucun représentant{{% endif %}}", style="Groupe de liste")
+    _tag(doc, "endif")
+    _tag(doc, "for personne in groupe.participants")
+    _para(doc, "{{ personne|participant }}{{ '.' if loop.last and dernier_groupe else ',' }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+
+
+def _sans_vignette(doc: DocumentType) -> None:
+    """Drop the thumbnail of python-docx's default template (not ours)."""
+    paquet = doc.part.package
+    for cle, relation in list(paquet.rels.items()):
+        if relation.reltype.endswith("/thumbnail"):
+            del paquet.rels[cle]
+
+
+def compte_rendu() -> DocumentType:
+    """The minutes template."""
+    doc = Document()
+    _sans_vignette(doc)
+    _styles(doc)
+    _mise_en_page(doc)
+    _bloc_marque(doc)
+    _bloc_service(doc)
+    _para(doc, "{{ emetteur.ville }}, le {{ date|date_lieu }}", style="Lieu et date")
+    _para(doc, "COMPTE-RENDU", style="Title")
+    _label(doc, f"OBJET{INSECABLE}: ", "{{ objet or (reunion|objet_par_defaut) }}", style="Objet")
+    _tag(doc, "if pieces_jointes")
+    _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    _tag(doc, "endif")
+    _para(
+        doc,
+        "Le {{ reunion.date|date_longue }} {{ reunion|horaire }}"
+        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, "
+        "{{ reunion.instance|s_est_tenu }} {{ reunion.instance|avec_article }}, "
+        "{{ 'présidé'|accord(reunion.instance) }} par {{ reunion.president|personne }}"
+        "{% if reunion.president|qualite %}, {{ reunion.president|qualite }}{% endif %}.",
+        style="Corps de texte",
+    ).paragraph_format.space_before = Pt(12)
+    _tag(doc, "if reunion.ordre_du_jour")
+    _para(doc, f"L'ordre du jour était le suivant{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, "for point in reunion.ordre_du_jour")
+    _para(doc, "{{ point.titre }}.", style="Ordre du jour")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _liste_participants(doc, "presents", "présent")
+    _liste_participants(doc, "excuses", "excusé")
+    _liste_participants(doc, "absents", "absent")
+    _liste_participants(doc, "assistaient", "également", "assister")
+    _tag(doc, "for point in reunion.ordre_du_jour")
+    _para(
+        doc,
+        "{{ loop.index }} - {{ point.titre }}{% if point.renvoi_piece_jointe %} (cf. pièce jointe){% endif %}" f"{INSECABLE}:",
+        style="Heading 2",
+    )
+    _para(doc, "{{p point.contenu|markdown }}")
+    _tag(doc, "endfor")
+    _para(doc, "{{p conclusion|markdown }}")
+    _tag(doc, "if signataire.delegation")
+    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(18)
+    _tag(doc, "endif")
+    _para(doc, "{{ signataire|qualite_signataire }},", style="Signature").paragraph_format.space_before = Pt(18)
+    _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+    _tag(doc, "if destinataires")
+    _para(doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste").paragraph_format.space_before = Pt(30)
+    _tag(doc, "for groupe in destinataires")
+    _tag(doc, "if groupe.titre")
+    _para(doc, "{{ groupe.titre }}", style="Groupe de liste")
+    _tag(doc, "endif")
+    _tag(doc, "for personne in groupe.destinataires")
+    _para(doc, "{{ personne|destinataire }}{{ '.' if loop.last else ',' }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "if not loop.last")
+    _para(doc, "")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _pied_de_page(doc)
+    proprietes = doc.core_properties
+    proprietes.title = "Compte rendu"
+    proprietes.language = "fr-FR"
+    proprietes.author = "courriers"
+    proprietes.comments = "Modèle de compte rendu de réunion, Marque de l'État. Variables : docs/variables.md"
+    return doc
+
+
+def main() -> None:
+    dossier = RACINE / "modeles"
+    dossier.mkdir(exist_ok=True)
+    compte_rendu().save(str(dossier / "compte-rendu.docx"))
+    print(f"écrit : {dossier / 'compte-rendu.docx'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m courriers``."""
+
+from courriers.cli import main_console
+
+main_console()

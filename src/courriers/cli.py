@@ -1,0 +1,125 @@
+"""Command line: ``python -m courriers cr reunion.json [-o cr.docx]``.
+
+Thin: parses the arguments, calls the API of :mod:`courriers.documents`,
+prints a French message and returns an exit code (``docs/erreurs.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from courriers import documents
+from courriers.erreurs import ErreurCourriers, ErreurDonnees
+
+CODE_USAGE = 2
+
+_TRADUCTIONS = {
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "expected one argument": "une valeur est attendue",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r "
+    "(choix possibles : %(choices)s)",
+}
+
+
+class _Analyseur(argparse.ArgumentParser):
+    """argparse speaking French for what the user sees."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs["add_help"] = False
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "usage :", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "usage :", 1)
+
+    def error(self, message: str) -> NoReturn:
+        for anglais, francais in _TRADUCTIONS.items():
+            debut = anglais.split("%")[0]
+            if debut and message.startswith(debut):
+                message = francais.split("%")[0] + message[len(debut) :]
+                break
+        self.print_usage(sys.stderr)
+        self.exit(CODE_USAGE, f"{self.prog} : erreur : {message}\n")
+
+
+def analyseur() -> argparse.ArgumentParser:
+    """The argument parser of the ``courriers`` command."""
+    racine = _Analyseur(
+        prog="courriers",
+        description="Produit des documents officiels de l'État (Marque de l'État) "
+        "à partir de données JSON ou YAML.",
+        epilog="Codes de sortie : 0 succès, 2 usage, 3 données invalides, "
+        "4 modèle DOCX en erreur, 5 écriture impossible.",
+    )
+    sous = racine.add_subparsers(
+        dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
+    )
+    sous.required = True
+    cr = sous.add_parser(
+        "cr",
+        help="compte rendu de réunion",
+        description="Écrit le compte rendu d'une réunion (DOCX) à partir d'un fichier "
+        "de données JSON ou YAML.",
+    )
+    _options_document(cr, "cr.docx")
+    return racine
+
+
+def _options_document(parser: argparse.ArgumentParser, exemple: str) -> None:
+    parser.add_argument("fichier", type=Path, metavar="FICHIER", help="données JSON ou YAML")
+    parser.add_argument(
+        "-o",
+        "--sortie",
+        type=Path,
+        metavar="SORTIE",
+        help=f"document DOCX à écrire (par défaut : à côté de FICHIER, ex. {exemple})",
+    )
+    parser.add_argument(
+        "--modele",
+        type=Path,
+        metavar="MODELE.docx",
+        help="modèle DOCX à utiliser à la place du modèle intégré",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    racine = analyseur()
+    try:
+        args = racine.parse_args(argv)
+    except SystemExit as sortie:
+        return int(sortie.code or 0)
+    try:
+        return _produire(args)
+    except ErreurCourriers as exc:
+        print(f"courriers : erreur : {exc.message}", file=sys.stderr)
+        return exc.code_sortie
+
+
+def _produire(args: argparse.Namespace) -> int:
+    type_document = documents.TYPES[args.commande]
+    fichier: Path = args.fichier
+    sortie: Path = args.sortie or fichier.with_suffix(".docx")
+    if sortie.resolve() == fichier.resolve():
+        raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
+    if args.modele is not None and not args.modele.is_file():
+        raise ErreurDonnees(f"--modele : fichier introuvable : {args.modele}")
+    document = documents.charger(fichier, type_document.classe)
+    documents.ecrire(document, sortie, args.modele)
+    print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    return 0
+
+
+def main_console() -> None:
+    """Entry point of the ``courriers`` console script."""
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The document types, and loading, rendering and writing a document.
+
+Each type ties a data model to its built-in template and to the document
+properties derived from its data. This is the Python API the CLI uses and
+that scripts import (re-exported by ``courriers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from courriers.chargement import lire, valider
+from courriers.donnees.base import Modele
+from courriers.donnees.compte_rendu import CompteRendu
+from courriers.ecriture import ecrire_atomiquement
+from courriers.erreurs import ErreurDonnees
+from courriers.moteur import filtres
+from courriers.moteur.rendu import Proprietes, rendre as rendre_modele
+from courriers.modeles import modele_integre
+
+D = TypeVar("D", bound=Modele)
+
+
+@dataclass(frozen=True)
+class TypeDocument:
+    """A kind of document: its data model, template and properties."""
+
+    code: str
+    libelle: str
+    classe: type[Modele]
+    modele: str
+    proprietes: Callable[[Any], Proprietes]
+
+
+def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
+    objet = cr.objet or filtres.objet_par_defaut(cr.reunion)
+    return Proprietes(
+        titre=f"Compte rendu – {objet.rstrip('.')}",
+        auteur=filtres.bloc_marque(cr.emetteur).replace("\n", " "),
+        sujet=objet,
+    )
+
+
+TYPES: dict[str, TypeDocument] = {
+    "cr": TypeDocument(
+        code="cr",
+        libelle="compte rendu de réunion",
+        classe=CompteRendu,
+        modele="compte-rendu.docx",
+        proprietes=_proprietes_compte_rendu,
+    ),
+}
+"""The document types by their CLI code."""
+
+
+def type_de(document: Modele) -> TypeDocument:
+    """The type of a document object."""
+    for type_document in TYPES.values():
+        if isinstance(document, type_document.classe):
+            return type_document
+    raise TypeError(f"pas un document de courriers : {type(document).__name__}")
+
+
+def charger(chemin: Path | str, classe: type[D]) -> D:
+    """Read and validate a JSON or YAML file as a ``classe`` document.
+
+    Relative file paths in the data (the Marianne image) are taken from the
+    data file's folder.
+    """
+    chemin = Path(chemin)
+    document = valider(lire(chemin), classe, str(chemin))
+    return _chemins_depuis(document, chemin.parent)
+
+
+def _chemins_depuis(document: D, dossier: Path) -> D:
+    emetteur = getattr(document, "emetteur", None)
+    image = getattr(emetteur, "image_marianne", None)
+    if emetteur is None or image is None:
+        return document
+    absolue = image if image.is_absolute() else (dossier / image).resolve()
+    if not absolue.is_file():
+        raise ErreurDonnees(f"emetteur.image_marianne : fichier introuvable : {absolue}")
+    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
+    return document.model_copy(update={"emetteur": nouvel_emetteur})
+
+
+def contexte(document: Modele) -> dict[str, Any]:
+    """The template variables: the document's top-level fields."""
+    return {nom: getattr(document, nom) for nom in type(document).model_fields}
+
+
+def rendre(document: Modele, modele: Path | None = None) -> bytes:
+    """The DOCX of ``document`` as bytes, from its built-in template or
+    from ``modele``."""
+    type_document = type_de(document)
+    emetteur = getattr(document, "emetteur", None)
+    return rendre_modele(
+        modele or modele_integre(type_document.modele),
+        contexte(document),
+        type_document.proprietes(document),
+        image_marianne=getattr(emetteur, "image_marianne", None),
+    )
+
+
+def ecrire(document: Modele, sortie: Path | str, modele: Path | None = None) -> Path:
+    """Render ``document`` and write it to ``sortie`` atomically: a
+    complete new file replaces any earlier one, or nothing is written."""
+    sortie = Path(sortie)
+    ecrire_atomiquement(sortie, rendre(document, modele))
+    return sortie

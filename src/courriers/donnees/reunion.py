@@ -1,0 +1,90 @@
+"""A meeting: its body, date, chair, attendees and agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, model_validator
+
+from courriers.donnees.base import Modele
+from courriers.donnees.personne import Personne
+from courriers.francais.elision import Genre, Nombre
+
+
+class Instance(Modele):
+    """The body that meets: its name, gender and number make the
+    agreements of the minutes."""
+
+    nom: str = Field(
+        description="Nom de l'instance, sans article (« comité local des usagers », "
+        "« commission départementale de la nature, des paysages et des sites »)."
+    )
+    genre: Genre = Field(
+        "masculin", description="Genre du nom : « masculin » ou « feminin »."
+    )
+    nombre: Nombre = Field(
+        "singulier", description="Nombre du nom : « singulier » ou « pluriel »."
+    )
+
+
+class GroupeParticipants(Modele):
+    """Attendees of one collège, or all attendees when not grouped."""
+
+    titre: str | None = Field(
+        None, description="Intitulé du groupe (« Collège des usagers »), facultatif."
+    )
+    participants: list[Personne] = Field(
+        default_factory=list,
+        description="Personnes, nommées ou désignées par leur seule fonction.",
+    )
+
+
+class PointOrdreDuJour(Modele):
+    """One agenda item and what was said about it."""
+
+    titre: str = Field(description="Intitulé du point, sans numéro ni ponctuation finale.")
+    contenu: str = Field(
+        "",
+        description="Compte rendu du point, en Markdown : paragraphes, listes à "
+        "puces ou numérotées, gras, italique, tableaux.",
+    )
+    renvoi_piece_jointe: bool = Field(
+        False, description="Ajoute « (cf. pièce jointe) » au titre de la section."
+    )
+
+
+class Reunion(Modele):
+    """The facts of a meeting, written once for the minutes and the
+    invitations."""
+
+    instance: Instance = Field(description="L'instance réunie.")
+    date: dt.date = Field(description="Date de la réunion, AAAA-MM-JJ.")
+    heure_debut: dt.time = Field(description="Heure de début, HH:MM.")
+    heure_fin: dt.time | None = Field(None, description="Heure de fin, HH:MM, facultative.")
+    lieu: str | None = Field(
+        None,
+        description="Lieu, avec sa préposition (« à la préfecture de l'Allier, "
+        "salle Lamartine »), facultatif.",
+    )
+    president: Personne = Field(description="Qui préside la réunion.")
+    presents: list[GroupeParticipants] = Field(
+        default_factory=list, description="Étaient présents, par groupe (collège)."
+    )
+    excuses: list[GroupeParticipants] = Field(
+        default_factory=list, description="Étaient excusés, par groupe."
+    )
+    absents: list[GroupeParticipants] = Field(
+        default_factory=list, description="Étaient absents, par groupe."
+    )
+    assistaient: list[GroupeParticipants] = Field(
+        default_factory=list, description="Assistaient également, par groupe."
+    )
+    ordre_du_jour: list[PointOrdreDuJour] = Field(
+        default_factory=list, description="Points de l'ordre du jour, dans l'ordre."
+    )
+
+    @model_validator(mode="after")
+    def _heures_ordonnees(self) -> Reunion:
+        if self.heure_fin is not None and self.heure_fin <= self.heure_debut:
+            raise ValueError("l'heure de fin doit suivre l'heure de début")
+        return self

@@ -1,0 +1,40 @@
+"""Writing outputs atomically: a complete new file or nothing.
+
+The bytes go to a temporary file in the destination folder, which then
+replaces the destination in one step (``os.replace``). A failure at any
+point leaves the earlier file, if any, untouched and no partial file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from courriers.erreurs import ErreurEcriture
+
+
+def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
+    """Write ``contenu`` to ``chemin``, all or nothing."""
+    dossier = chemin.parent if str(chemin.parent) else Path(".")
+    try:
+        descripteur, temporaire = tempfile.mkstemp(
+            prefix=f".{chemin.name}.", suffix=".tmp", dir=dossier
+        )
+    except OSError as exc:
+        raise ErreurEcriture(
+            f"{chemin} : impossible d'écrire dans le dossier « {dossier} » ({exc.strerror})"
+        ) from exc
+    try:
+        with os.fdopen(descripteur, "wb") as fichier:
+            fichier.write(contenu)
+            fichier.flush()
+            os.fsync(fichier.fileno())
+        os.chmod(temporaire, 0o644)
+        os.replace(temporaire, chemin)
+    except OSError as exc:
+        Path(temporaire).unlink(missing_ok=True)
+        raise ErreurEcriture(f"{chemin} : écriture impossible ({exc.strerror})") from exc
+    except BaseException:
+        Path(temporaire).unlink(missing_ok=True)
+        raise

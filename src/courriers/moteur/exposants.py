@@ -1,0 +1,80 @@
+"""French ordinals with their suffix in superscript: ``1er``, ``2e``.
+
+Applied to the rendered body tree: every run whose text holds an ordinal is
+split so that the suffix stands in a run of its own, with the same
+properties plus ``vertAlign=superscript``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
+
+from courriers.francais.typographie import decouper_ordinaux
+
+_W_R = qn("w:r")
+_W_T = qn("w:t")
+_W_RPR = qn("w:rPr")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def ordinaux_en_exposant(arbre: Any) -> None:
+    """Split the runs of ``arbre`` (an lxml element) around ordinal suffixes."""
+    for run in list(arbre.iter(_W_R)):
+        textes = [t.text for t in run.iter(_W_T) if t.text]
+        if any(len(decouper_ordinaux(t)) > 1 for t in textes) and not _en_exposant(run):
+            _decouper(run)
+
+
+def _en_exposant(run: Any) -> bool:
+    return run.find(f"{_W_RPR}/{qn('w:vertAlign')}") is not None
+
+
+def _decouper(run: Any) -> None:
+    """Replace ``run`` by runs where every ordinal suffix is superscript."""
+    rpr = run.find(_W_RPR)
+    runs = [_run(rpr, exposant=False)]
+    for enfant in list(run):
+        if enfant.tag == _W_RPR:
+            continue
+        if enfant.tag != _W_T or not enfant.text:
+            runs[-1].append(enfant)
+            continue
+        for texte, exposant in decouper_ordinaux(enfant.text):
+            if exposant:
+                runs.append(_run(rpr, exposant=True))
+                runs[-1].append(_texte(texte))
+                runs.append(_run(rpr, exposant=False))
+            else:
+                runs[-1].append(_texte(texte))
+    parent = run.getparent()
+    position = parent.index(run)
+    parent.remove(run)
+    for decalage, nouveau in enumerate(r for r in runs if _a_du_contenu(r)):
+        parent.insert(position + decalage, nouveau)
+
+
+def _a_du_contenu(run: Any) -> bool:
+    return any(enfant.tag != _W_RPR for enfant in run)
+
+
+def _run(rpr: Any, exposant: bool) -> Any:
+    run = OxmlElement("w:r")
+    if rpr is not None or exposant:
+        # Re-parsed by python-docx so that the superscript lands at its
+        # schema position among the run properties.
+        props = parse_xml(etree.tostring(rpr)) if rpr is not None else OxmlElement("w:rPr")
+        if exposant:
+            props.superscript = True
+        run.append(props)
+    return run
+
+
+def _texte(texte: str) -> Any:
+    t = OxmlElement("w:t")
+    t.text = texte
+    t.set(_XML_SPACE, "preserve")
+    return t

@@ -1,0 +1,188 @@
+"""The filters offered to template authors.
+
+Each filter is a thin adapter from the data models to a pure rule of
+:mod:`courriers.francais`; the house-style options (hours, capitals) are read
+from the ``options`` variable of the document. The catalogue with examples is
+in ``docs/filtres.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from courriers.donnees.compte_rendu import OptionsRedaction
+from courriers.donnees.emetteur import Emetteur, Signataire
+from courriers.donnees.personne import Personne
+from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
+from courriers.francais import accords, dates, elision, personnes
+from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
+from courriers.moteur.markdown import markdown_vers_wordml
+from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
+
+
+def _options(ctx: Context) -> OptionsRedaction:
+    options = ctx.get("options")
+    return options if isinstance(options, OptionsRedaction) else OptionsRedaction()
+
+
+@pass_context
+def heure(ctx: Context, h: dt.time) -> str:
+    """``10h30`` or ``10 h 30`` as the options say."""
+    return dates.heure(h, _options(ctx).heures)
+
+
+@pass_context
+def horaire(ctx: Context, reunion: Reunion) -> str:
+    """``à 10h30`` or ``de 14h30 à 16h15``."""
+    return dates.horaire(reunion.heure_debut, reunion.heure_fin, _options(ctx).heures)
+
+
+@pass_context
+def date_lieu(ctx: Context, d: dt.date) -> str:
+    """The date of the place line: ``08/03/2022`` or ``8 mars 2022``."""
+    if _options(ctx).date_lieu == "longue":
+        return dates.date_longue(d)
+    return dates.date_numerique(d)
+
+
+@pass_context
+def personne(ctx: Context, p: Personne) -> str:
+    """``M. Alexandre SANZ``; a person without a name by function:
+    ``M. le représentant de l'UFC Que Choisir``."""
+    if not p.nom:
+        return avec_article(p)
+    return personnes.personne(p.civilite, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
+
+
+@pass_context
+def prenom_nom(ctx: Context, p: Personne) -> str:
+    """``Malorie CHANARD``, without civilité."""
+    return personnes.personne(None, p.prenom, p.nom or "", _options(ctx).noms_en_majuscules)
+
+
+def qualite(p: Personne) -> str:
+    """What a person is, agreed: ``cheffe du bureau …``,
+    ``Secrétaire Général de la préfecture de l'Allier``, or ``représentant
+    la chambre …`` (invariable participle) when only the body is known."""
+    if p.fonction and p.organisme:
+        return f"{personnes.accorder_fonction(p.fonction, p.civilite)} {elision.de(p.organisme)}"
+    if p.fonction:
+        return personnes.accorder_fonction(p.fonction, p.civilite)
+    if p.organisme:
+        return f"représentant {p.organisme}"
+    return ""
+
+
+def avec_article(p: Personne | Instance) -> str:
+    """A function with civilité and article (``Mme la cheffe du bureau …``),
+    or a meeting body with its article (``le comité local des usagers``)."""
+    if isinstance(p, Instance):
+        return elision.article_defini(p.nom, p.genre, p.nombre)
+    groupe = personnes.fonction_avec_article(p.civilite, p.fonction or "")
+    return f"{groupe} {elision.de(p.organisme)}" if p.organisme else groupe
+
+
+@pass_context
+def participant(ctx: Context, p: Personne) -> str:
+    """A line of a list of attendees: ``M. Séraphin ASENSIO, adjoint …``."""
+    if not p.nom:
+        return avec_article(p)
+    quoi = qualite(p)
+    nom = personne(ctx, p)
+    return f"{nom}, {quoi}" if quoi else nom
+
+
+@pass_context
+def destinataire(ctx: Context, p: Personne) -> str:
+    """A line of a distribution list: ``M. le directeur de …``, or the
+    person by name when a name is given."""
+    return participant(ctx, p)
+
+
+def s_est_tenu(instance: Instance) -> str:
+    """``s'est tenu``, ``s'est tenue``, ``se sont tenues``."""
+    return accords.s_est_tenu(instance.genre, instance.nombre)
+
+
+def accord(participe: str, avec: Instance | Personne) -> str:
+    """A participle agreed with a meeting body or a person."""
+    if isinstance(avec, Instance):
+        return accords.accorder(participe, avec.genre, avec.nombre)
+    return accords.accorder(participe, "feminin" if avec.civilite == "Mme" else "masculin")
+
+
+def intitule(groupes: Iterable[GroupeParticipants], participe: str, verbe: str = "être") -> str:
+    """The heading of a list of attendees: ``Étaient présents``."""
+    civilites = [p.civilite for g in groupes for p in g.participants]
+    return accords.intitule_liste(participe, civilites, verbe)
+
+
+def qualite_signataire(s: Signataire) -> str:
+    """``Le Secrétaire Général``, ``La Secrétaire Générale``."""
+    genre = "feminin" if s.civilite == "Mme" else "masculin"
+    qualite_accordee = personnes.accorder_fonction(s.qualite, s.civilite)
+    return elision.majuscule_initiale(elision.article_defini(qualite_accordee, genre))
+
+
+def delegation(emetteur: Emetteur) -> str:
+    """``Pour le préfet et par délégation,`` agreed with the préfet."""
+    prefet = "la préfète" if emetteur.civilite_prefet == "Mme" else "le préfet"
+    return f"Pour {prefet} et par délégation,"
+
+
+def objet_par_defaut(reunion: Reunion) -> str:
+    """``Comité local des usagers du 28/02/2022.``"""
+    nom = elision.majuscule_initiale(reunion.instance.nom)
+    return f"{nom} du {dates.date_numerique(reunion.date)}."
+
+
+def bloc_marque(emetteur: Emetteur) -> str:
+    """The bloc-marque title on its lines (``PRÉFET`` / ``DE L'ALLIER``)."""
+    if emetteur.titre:
+        titre = emetteur.titre
+    else:
+        titre = titre_bloc_marque(emetteur.departement or "", emetteur.civilite_prefet == "Mme")
+    return "\n".join(lignes_bloc_marque(titre))
+
+
+@pass_context
+def markdown(ctx: Context, texte: str) -> Markup:
+    """Markdown as Word paragraphs, lists and tables in the template's
+    styles; use it as ``{{p point.contenu|markdown }}``."""
+    numerotation = ctx.get(CLE_NUMEROTATION)
+    nouvelle_liste = numerotation.nouvelle_liste if isinstance(numerotation, Numerotation) else None
+    return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
+
+
+FILTRES: dict[str, Callable[..., Any]] = {
+    "date_longue": dates.date_longue,
+    "date_numerique": dates.date_numerique,
+    "jour_semaine": dates.jour_semaine,
+    "date_lieu": date_lieu,
+    "heure": heure,
+    "horaire": horaire,
+    "personne": personne,
+    "prenom_nom": prenom_nom,
+    "qualite": qualite,
+    "avec_article": avec_article,
+    "participant": participant,
+    "destinataire": destinataire,
+    "s_est_tenu": s_est_tenu,
+    "accord": accord,
+    "intitule": intitule,
+    "qualite_signataire": qualite_signataire,
+    "delegation": delegation,
+    "bloc_marque": bloc_marque,
+    "objet_par_defaut": objet_par_defaut,
+    "markdown": markdown,
+    "de": elision.de,
+    "a": elision.a,
+    "majuscule_initiale": elision.majuscule_initiale,
+}
+"""Every filter a template may use, by name."""
