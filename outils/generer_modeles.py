@@ -19,7 +19,6 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -53,7 +52,9 @@ def _polices(doc: DocumentType) -> None:
             f"w:eastAsia='{POLICE}' w:cs='{POLICE}'/>"
         ),
     )
-    rpr.append(parse_xml(f"<w:lang {nsdecls('w')} w:val='fr-FR' w:eastAsia='fr-FR' w:bidi='ar-SA'/>"))
+    rpr.append(
+        parse_xml(f"<w:lang {nsdecls('w')} w:val='fr-FR' w:eastAsia='fr-FR' w:bidi='ar-SA'/>")
+    )
     # Every style of python-docx's default template names its own theme
     # fonts: remove them so that the default above applies.
     for fonts in styles.iter(qn("w:rFonts")):
@@ -72,7 +73,9 @@ def _table_des_polices(doc: DocumentType) -> None:
                 "<w:family w:val='swiss'/><w:pitch w:val='variable'/></w:font>"
             )
             racine.insert(0, police)
-            partie._blob = etree.tostring(racine, xml_declaration=True, encoding="UTF-8", standalone=True)
+            partie._blob = etree.tostring(
+                racine, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
 
 
 def _style(
@@ -126,28 +129,103 @@ def _styles(doc: DocumentType) -> None:
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
     _style(doc, "Corps de texte", base="Normal", alignement=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _style(doc, "Title", taille=14, gras=True, avant=18, apres=12, alignement=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(
+        doc,
+        "Title",
+        taille=14,
+        gras=True,
+        avant=18,
+        apres=12,
+        alignement=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     doc.styles["Title"].font.name = None
     _bordure_titre_nulle(doc)
-    _style(doc, "Heading 1", taille=12, gras=True, avant=12, apres=6, garder_avec_suivant=True)
-    _style(doc, "Heading 2", taille=10.5, gras=True, avant=12, apres=6, garder_avec_suivant=True)
+    _style(
+        doc,
+        "Heading 1",
+        taille=12,
+        gras=True,
+        avant=12,
+        apres=6,
+        garder_avec_suivant=True,
+    )
+    _style(
+        doc,
+        "Heading 2",
+        taille=10.5,
+        gras=True,
+        avant=12,
+        apres=6,
+        garder_avec_suivant=True,
+    )
     _style(doc, "Heading 3", taille=10.5, gras=True, italique=False, avant=8, apres=4)
     _style(doc, "Heading 4", taille=10.5, gras=False, italique=True, avant=6, apres=3)
     _style(doc, "Heading 5", taille=10.5, gras=False, italique=True, avant=6, apres=3)
-    for nom in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3"):
+    for nom in (
+        "List Bullet",
+        "List Bullet 2",
+        "List Bullet 3",
+        "List Number",
+        "List Number 2",
+        "List Number 3",
+    ):
         _style(doc, nom, apres=2, alignement=WD_ALIGN_PARAGRAPH.LEFT)
     _style(doc, "Quote", italique=True, retrait_gauche=1)
-    _style(doc, "Bloc-marque titre", base="Normal", taille=11, gras=True, apres=4, majuscules=False)
+    _style(
+        doc,
+        "Bloc-marque titre",
+        base="Normal",
+        taille=11,
+        gras=True,
+        apres=4,
+        majuscules=False,
+    )
     _style(doc, "Bloc-marque devise", base="Normal", taille=8.5, italique=True, apres=14)
     _style(doc, "Bloc service", base="Normal", taille=9, apres=0)
     _style(doc, "Bloc service agent", base="Bloc service", taille=8.5)
-    _style(doc, "Lieu et date", base="Normal", avant=12, apres=12, alignement=WD_ALIGN_PARAGRAPH.RIGHT)
+    _style(
+        doc,
+        "Lieu et date",
+        base="Normal",
+        avant=12,
+        apres=12,
+        alignement=WD_ALIGN_PARAGRAPH.RIGHT,
+    )
     _style(doc, "Objet", base="Normal", apres=2)
-    _style(doc, "Intitulé de liste", base="Normal", avant=10, apres=4, garder_avec_suivant=True)
-    _style(doc, "Groupe de liste", base="Normal", italique=True, avant=4, apres=2, garder_avec_suivant=True)
-    _style(doc, "Signature", base="Normal", retrait_gauche=9.5, apres=0, garder_avec_suivant=True)
+    _style(
+        doc,
+        "Intitulé de liste",
+        base="Normal",
+        avant=10,
+        apres=4,
+        garder_avec_suivant=True,
+    )
+    _style(
+        doc,
+        "Groupe de liste",
+        base="Normal",
+        italique=True,
+        avant=4,
+        apres=2,
+        garder_avec_suivant=True,
+    )
+    _style(
+        doc,
+        "Signature",
+        base="Normal",
+        retrait_gauche=9.5,
+        apres=0,
+        garder_avec_suivant=True,
+    )
     _style(doc, "Signature nom", base="Signature", avant=42)
-    _style(doc, "Pied de page", base="Normal", taille=7.5, apres=0, alignement=WD_ALIGN_PARAGRAPH.LEFT)
+    _style(
+        doc,
+        "Pied de page",
+        base="Normal",
+        taille=7.5,
+        apres=0,
+        alignement=WD_ALIGN_PARAGRAPH.LEFT,
+    )
     doc.styles["Pied de page"].font.color.rgb = GRIS
     _puces_en_tiret(doc)
     _style_ordre_du_jour(doc)
@@ -188,7 +266,9 @@ def _style_ordre_du_jour(doc: DocumentType) -> None:
     """A numbered style ``Ordre du jour``: ``1 - Titre.``, its own sequence."""
     numbering, abstrait = _numerotation_du_style(doc, "List Number")
     nouvel_abstrait = copy.deepcopy(abstrait)
-    identifiants = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    identifiants = [
+        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+    ]
     nouvel_id = max(identifiants) + 1
     nouvel_abstrait.set(qn("w:abstractNumId"), str(nouvel_id))
     for enfant in nouvel_abstrait.findall(qn("w:nsid")) + nouvel_abstrait.findall(qn("w:tmpl")):
@@ -217,7 +297,12 @@ def _style_ordre_du_jour(doc: DocumentType) -> None:
 # --- content helpers ---------------------------------------------------------
 
 
-def _para(doc: DocumentType | object, texte: str = "", style: str | None = None, gras: bool = False) -> Paragraph:
+def _para(
+    doc: DocumentType | object,
+    texte: str = "",
+    style: str | None = None,
+    gras: bool = False,
+) -> Paragraph:
     paragraphe: Paragraph = doc.add_paragraph(style=style)  # type: ignore[attr-defined]
     if texte:
         run = paragraphe.add_run(texte)
@@ -254,7 +339,10 @@ def _pied_de_page(doc: DocumentType) -> None:
     pied.is_linked_to_previous = False
     premier = pied.paragraphs[0]
     premier.text = "{%p if emetteur.pied_de_page %}"
-    pied.add_paragraph("{% for ligne in emetteur.pied_de_page.adresse %}{{ ligne }}{% if not loop.last %} – {% endif %}{% endfor %}", style="Pied de page")
+    pied.add_paragraph(
+        "{% for ligne in emetteur.pied_de_page.adresse %}{{ ligne }}{% if not loop.last %} – {% endif %}{% endfor %}",
+        style="Pied de page",
+    )
     pied.add_paragraph(
         f"{{% if emetteur.pied_de_page.telephone %}}Tél.{INSECABLE}: {{{{ emetteur.pied_de_page.telephone }}}}{{% endif %}}"
         "{% if emetteur.pied_de_page.telephone and emetteur.pied_de_page.site %} – {% endif %}"
@@ -299,12 +387,24 @@ def _bloc_service(doc: DocumentType) -> None:
     _para(doc, "{{ ligne }}", style="Bloc service")
     _tag(doc, "endfor")
     _tag(doc, "if emetteur.agent")
-    _para(doc, f"{{{{ emetteur.libelle_agent }}}}{INSECABLE}: {{{{ emetteur.agent|prenom_nom }}}}", style="Bloc service agent")
+    _para(
+        doc,
+        f"{{{{ emetteur.libelle_agent }}}}{INSECABLE}: {{{{ emetteur.agent|prenom_nom }}}}",
+        style="Bloc service agent",
+    )
     _tag(doc, "if emetteur.agent.telephone")
-    _para(doc, f"Tél{INSECABLE}: {{{{ emetteur.agent.telephone }}}}", style="Bloc service agent")
+    _para(
+        doc,
+        f"Tél{INSECABLE}: {{{{ emetteur.agent.telephone }}}}",
+        style="Bloc service agent",
+    )
     _tag(doc, "endif")
     _tag(doc, "if emetteur.agent.courriel")
-    _para(doc, f"Courriel{INSECABLE}: {{{{ emetteur.agent.courriel }}}}", style="Bloc service agent")
+    _para(
+        doc,
+        f"Courriel{INSECABLE}: {{{{ emetteur.agent.courriel }}}}",
+        style="Bloc service agent",
+    )
     _tag(doc, "endif")
     _tag(doc, "endif")
 
@@ -313,14 +413,27 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
     """``Étaient présents :`` and the attendees by group, punctuated."""
     argument = f"'{participe}'" if verbe == "être" else f"'{participe}', '{verbe}'"
     _tag(doc, f"if reunion.{champ}")
-    _para(doc, f"{{{{ reunion.{champ}|intitule({argument}) }}}}{INSECABLE}:", style="Intitulé de liste")
+    _para(
+        doc,
+        f"{{{{ reunion.{champ}|intitule({argument}) }}}}{INSECABLE}:",
+        style="Intitulé de liste",
+    )
     _tag(doc, f"for groupe in reunion.{champ}")
     _tag(doc, "set dernier_groupe = loop.last")
     _tag(doc, "if groupe.titre")
-    _para(doc, "{{ groupe.titre }}{% if not groupe.participants %}" f"{INSECABLE}: aucun représentant{{% endif %}}", style="Groupe de liste")
+    _para(
+        doc,
+        "{{ groupe.titre }}{% if not groupe.participants %}"
+        f"{INSECABLE}: aucun représentant{{% endif %}}",
+        style="Groupe de liste",
+    )
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.participants")
-    _para(doc, "{{ personne|participant }}{{ '.' if loop.last and dernier_groupe else ',' }}", style="List Bullet")
+    _para(
+        doc,
+        "{{ personne|participant }}{{ '.' if loop.last and dernier_groupe else ',' }}",
+        style="List Bullet",
+    )
     _tag(doc, "endfor")
     _tag(doc, "endfor")
     _tag(doc, "endif")
@@ -344,7 +457,12 @@ def compte_rendu() -> DocumentType:
     _bloc_service(doc)
     _para(doc, "{{ emetteur.ville }}, le {{ date|date_lieu }}", style="Lieu et date")
     _para(doc, "COMPTE-RENDU", style="Title")
-    _label(doc, f"OBJET{INSECABLE}: ", "{{ objet or (reunion|objet_par_defaut) }}", style="Objet")
+    _label(
+        doc,
+        f"OBJET{INSECABLE}: ",
+        "{{ objet or (reunion|objet_par_defaut) }}",
+        style="Objet",
+    )
     _tag(doc, "if pieces_jointes")
     _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
     _tag(doc, "endif")
@@ -370,25 +488,36 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(
         doc,
-        "{{ loop.index }} - {{ point.titre }}{% if point.renvoi_piece_jointe %} (cf. pièce jointe){% endif %}" f"{INSECABLE}:",
+        "{{ loop.index }} - {{ point.titre }}{% if point.renvoi_piece_jointe %} (cf. pièce jointe){% endif %}"
+        f"{INSECABLE}:",
         style="Heading 2",
     )
     _para(doc, "{{p point.contenu|markdown }}")
     _tag(doc, "endfor")
     _para(doc, "{{p conclusion|markdown }}")
     _tag(doc, "if signataire.delegation")
-    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(18)
+    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
+        18
+    )
     _tag(doc, "endif")
-    _para(doc, "{{ signataire|qualite_signataire }},", style="Signature").paragraph_format.space_before = Pt(18)
+    _para(
+        doc, "{{ signataire|qualite_signataire }},", style="Signature"
+    ).paragraph_format.space_before = Pt(18)
     _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
     _tag(doc, "if destinataires")
-    _para(doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste").paragraph_format.space_before = Pt(30)
+    _para(
+        doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste"
+    ).paragraph_format.space_before = Pt(30)
     _tag(doc, "for groupe in destinataires")
     _tag(doc, "if groupe.titre")
     _para(doc, "{{ groupe.titre }}", style="Groupe de liste")
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.destinataires")
-    _para(doc, "{{ personne|destinataire }}{{ '.' if loop.last else ',' }}", style="List Bullet")
+    _para(
+        doc,
+        "{{ personne|destinataire }}{{ '.' if loop.last else ',' }}",
+        style="List Bullet",
+    )
     _tag(doc, "endfor")
     _tag(doc, "if not loop.last")
     _para(doc, "")
@@ -400,7 +529,9 @@ def compte_rendu() -> DocumentType:
     proprietes.title = "Compte rendu"
     proprietes.language = "fr-FR"
     proprietes.author = "courriers"
-    proprietes.comments = "Modèle de compte rendu de réunion, Marque de l'État. Variables : docs/variables.md"
+    proprietes.comments = (
+        "Modèle de compte rendu de réunion, Marque de l'État. Variables : docs/variables.md"
+    )
     return doc
 
 

@@ -163,17 +163,13 @@ def test_tous_les_titres_en_capitales() -> None:
         ),
         (
             "977",
-            "PRÉFET DÉLÉGUÉ DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY"
-            " ET DE SAINT-MARTIN",
-            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY"
-            " ET DE SAINT-MARTIN",
+            "PRÉFET DÉLÉGUÉ DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",
+            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",
         ),
         (
             "978",
-            "PRÉFET DÉLÉGUÉ DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY"
-            " ET DE SAINT-MARTIN",
-            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY"
-            " ET DE SAINT-MARTIN",
+            "PRÉFET DÉLÉGUÉ DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",
+            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",
         ),
         (
             "986",
@@ -276,8 +272,7 @@ def test_titre_code_inconnu() -> None:
             ("ADMINISTRATRICE SUPÉRIEURE", "DES ÎLES WALLIS ET FUTUNA"),
         ),
         (
-            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY"
-            " ET DE SAINT-MARTIN",
+            "PRÉFÈTE DÉLÉGUÉE DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",
             (
                 "PRÉFÈTE DÉLÉGUÉE",
                 "DANS LES COLLECTIVITÉS DE SAINT-BARTHÉLEMY ET DE SAINT-MARTIN",

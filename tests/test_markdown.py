@@ -197,9 +197,7 @@ def test_element_vide_garde_sa_puce() -> None:
 
 
 def test_tableau() -> None:
-    body = rendre(
-        "| Nom | Nb | Note |\n|:---:|---:|---|\n| a & b | 2 |\n| c | 3 | ok |"
-    )
+    body = rendre("| Nom | Nb | Note |\n|:---:|---:|---|\n| a & b | 2 |\n| c | 3 | ok |")
     (tableau,) = body.findall("w:tbl", NS)
     assert val(tableau, "w:tblPr/w:tblStyle") == "TableGrid"
     assert val(tableau, "w:tblPr/w:tblW", "w") == "5000"
@@ -297,13 +295,9 @@ def test_pas_d_ordinal(texte: str) -> None:
 
 def test_liens() -> None:
     (p,) = paragraphes(
-        rendre(
-            "[le site](https://exemple.fr/a?b=1&c=2), <https://exemple.fr>, <a@b.fr>"
-        )
+        rendre("[le site](https://exemple.fr/a?b=1&c=2), <https://exemple.fr>, <a@b.fr>")
     )
-    assert texte_de(p) == (
-        "le site (https://exemple.fr/a?b=1&c=2), https://exemple.fr, a@b.fr"
-    )
+    assert texte_de(p) == ("le site (https://exemple.fr/a?b=1&c=2), https://exemple.fr, a@b.fr")
 
 
 @pytest.mark.parametrize(
@@ -339,9 +333,7 @@ def test_contenu_du_compte_rendu() -> None:
 
 
 def test_styles_personnalises() -> None:
-    styles = StylesMarkdown(
-        puces=("Puce",), numeros=(), titres=("Titre",), tableau="Grille"
-    )
+    styles = StylesMarkdown(puces=("Puce",), numeros=(), titres=("Titre",), tableau="Grille")
     body = rendre("# T\n\n- a\n  - b\n\n1. c\n\n| x |\n|---|", styles=styles)
     assert [(texte_de(p), style(p)) for p in paragraphes(body)] == [
         ("T", "Titre"),

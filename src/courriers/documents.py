@@ -17,9 +17,10 @@ from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
-from courriers.moteur import filtres
-from courriers.moteur.rendu import Proprietes, rendre as rendre_modele
 from courriers.modeles import modele_integre
+from courriers.moteur import filtres
+from courriers.moteur.rendu import Proprietes
+from courriers.moteur.rendu import rendre as rendre_modele
 
 D = TypeVar("D", bound=Modele)
 

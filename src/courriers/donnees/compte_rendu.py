@@ -52,7 +52,8 @@ class CompteRendu(Modele):
         description="Objet ; par défaut « <Instance> du <date de la réunion>. ».",
     )
     pieces_jointes: list[str] = Field(
-        default_factory=list, description="Intitulés des pièces jointes (comptées : « PJ : 3. »)."
+        default_factory=list,
+        description="Intitulés des pièces jointes (comptées : « PJ : 3. »).",
     )
     reunion: Reunion = Field(description="La réunion.")
     conclusion: str = Field("", description="Conclusion, en Markdown.")

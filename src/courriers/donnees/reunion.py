@@ -19,12 +19,8 @@ class Instance(Modele):
         description="Nom de l'instance, sans article (« comité local des usagers », "
         "« commission départementale de la nature, des paysages et des sites »)."
     )
-    genre: Genre = Field(
-        "masculin", description="Genre du nom : « masculin » ou « feminin »."
-    )
-    nombre: Nombre = Field(
-        "singulier", description="Nombre du nom : « singulier » ou « pluriel »."
-    )
+    genre: Genre = Field("masculin", description="Genre du nom : « masculin » ou « feminin ».")
+    nombre: Nombre = Field("singulier", description="Nombre du nom : « singulier » ou « pluriel ».")
 
 
 class GroupeParticipants(Modele):

@@ -85,9 +85,7 @@ def heure(h: dt.time, style: StyleHeure = "compact") -> str:
     return f"{h.hour}{separateur}{minutes}".rstrip(ESPACE_INSECABLE)
 
 
-def horaire(
-    debut: dt.time, fin: dt.time | None = None, style: StyleHeure = "compact"
-) -> str:
+def horaire(debut: dt.time, fin: dt.time | None = None, style: StyleHeure = "compact") -> str:
     """The time of a meeting: ``à 10h30``, or a range ``de 14h30 à 16h15``.
 
     >>> horaire(dt.time(10, 30))

@@ -236,12 +236,8 @@ _TABLE_COLLECTIVITES: Final = (
         ADMINISTRATEUR_SUPERIEUR,
         "des îles Wallis et Futuna",
     ),
-    Departement(
-        "987", "Polynésie française", 3, HAUT_COMMISSAIRE, "en Polynésie française"
-    ),
-    Departement(
-        "988", "Nouvelle-Calédonie", 3, HAUT_COMMISSAIRE, "en Nouvelle-Calédonie"
-    ),
+    Departement("987", "Polynésie française", 3, HAUT_COMMISSAIRE, "en Polynésie française"),
+    Departement("988", "Nouvelle-Calédonie", 3, HAUT_COMMISSAIRE, "en Nouvelle-Calédonie"),
 )
 
 #: Les 101 départements, par code INSEE (« 01 » … « 95 », « 2A », « 2B », « 971 »…).
@@ -252,9 +248,7 @@ DEPARTEMENTS: Final[Mapping[str, Departement]] = MappingProxyType(
 COLLECTIVITES: Final[Mapping[str, Departement]] = MappingProxyType(
     {d.code: d for d in _TABLE_COLLECTIVITES}
 )
-_TOUS: Final[Mapping[str, Departement]] = MappingProxyType(
-    {**DEPARTEMENTS, **COLLECTIVITES}
-)
+_TOUS: Final[Mapping[str, Departement]] = MappingProxyType({**DEPARTEMENTS, **COLLECTIVITES})
 
 # Fonctions connues, en mots minuscules, de la plus longue à la plus courte :
 # « PRÉFET DÉLÉGUÉ » doit être reconnu avant « PRÉFET ».

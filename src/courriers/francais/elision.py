@@ -106,9 +106,9 @@ def _contracter(preposition: str, avec_le: str, avec_les: str, groupe: str) -> s
         return f"{avec_le} {reste}"
     if premier == "les" and reste:
         return f"{avec_les} {reste}"
-    if preposition == "de" and not groupe.startswith(("la ", "l'", "l’")):
-        if commence_par_voyelle(groupe):
-            return f"d'{groupe}"
+    sans_article = not groupe.startswith(("la ", "l'", "l’"))
+    if preposition == "de" and sans_article and commence_par_voyelle(groupe):
+        return f"d'{groupe}"
     return f"{preposition} {groupe}"
 
 

@@ -178,9 +178,7 @@ def personne(
     return " ".join(p for p in parties if p)
 
 
-def fonction_avec_article(
-    civilite: Civilite, fonction: str, avec_civilite: bool = True
-) -> str:
+def fonction_avec_article(civilite: Civilite, fonction: str, avec_civilite: bool = True) -> str:
     """A function named with its holder's civilité and article, as in a
     distribution list: ``M. le directeur…``, ``Mme la cheffe…``,
     ``M. l'adjoint…``.
@@ -195,8 +193,7 @@ def fonction_avec_article(
     "l'adjointe à la cheffe du bureau"
     """
     accordee = accorder_fonction(fonction, civilite)
-    genre = "feminin" if civilite == "Mme" else "masculin"
-    groupe = article_defini(accordee, genre)
+    groupe = article_defini(accordee, "feminin" if civilite == "Mme" else "masculin")
     return f"{civilite} {groupe}" if avec_civilite else groupe
 
 

@@ -66,7 +66,7 @@ def _run(rpr: Any, exposant: bool) -> Any:
     if rpr is not None or exposant:
         # Re-parsed by python-docx so that the superscript lands at its
         # schema position among the run properties.
-        props = parse_xml(etree.tostring(rpr)) if rpr is not None else OxmlElement("w:rPr")
+        props: Any = parse_xml(etree.tostring(rpr)) if rpr is not None else OxmlElement("w:rPr")
         if exposant:
             props.superscript = True
         run.append(props)

@@ -22,6 +22,8 @@ from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
 from courriers.francais import accords, dates, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
+from courriers.francais.elision import Genre
+from courriers.francais.typographie import typographie
 from courriers.moteur.markdown import markdown_vers_wordml
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
 
@@ -125,8 +127,8 @@ def intitule(groupes: Iterable[GroupeParticipants], participe: str, verbe: str =
 
 def qualite_signataire(s: Signataire) -> str:
     """``Le Secrétaire Général``, ``La Secrétaire Générale``."""
-    genre = "feminin" if s.civilite == "Mme" else "masculin"
     qualite_accordee = personnes.accorder_fonction(s.qualite, s.civilite)
+    genre: Genre = "feminin" if s.civilite == "Mme" else "masculin"
     return elision.majuscule_initiale(elision.article_defini(qualite_accordee, genre))
 
 
@@ -157,7 +159,7 @@ def markdown(ctx: Context, texte: str) -> Markup:
     styles; use it as ``{{p point.contenu|markdown }}``."""
     numerotation = ctx.get(CLE_NUMEROTATION)
     nouvelle_liste = numerotation.nouvelle_liste if isinstance(numerotation, Numerotation) else None
-    return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
+    return Markup(markdown_vers_wordml(typographie(texte), nouvelle_liste=nouvelle_liste))
 
 
 FILTRES: dict[str, Callable[..., Any]] = {

@@ -62,9 +62,7 @@ _MD = (
 
 _ALIGNEMENTS = {"text-align:center": "center", "text-align:right": "right"}
 
-_FILET = (
-    '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
-)
+_FILET = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
 
 
 def markdown_vers_wordml(
@@ -242,9 +240,7 @@ def _ppr(style: str | None = None, num_id: int | None = None, suite: str = "") -
 class _RenduBlocs:
     """Parcourt le flux de jetons de bloc et accumule le WordprocessingML."""
 
-    def __init__(
-        self, styles: StylesMarkdown, nouvelle_liste: Callable[[int], int] | None
-    ) -> None:
+    def __init__(self, styles: StylesMarkdown, nouvelle_liste: Callable[[int], int] | None) -> None:
         self._styles = styles
         self._nouvelle_liste = nouvelle_liste
         self._sortie: list[str] = []
@@ -335,9 +331,7 @@ class _RenduBlocs:
 
     def _inline(self, jeton: Token) -> None:
         en_cellule = self._cellule is not None
-        runs = _RenduInline(gras=en_cellule and self._en_tete).rendre(
-            jeton.children or []
-        )
+        runs = _RenduInline(gras=en_cellule and self._en_tete).rendre(jeton.children or [])
         if self._cellule is not None:
             self._sortie.append(f"<w:p>{self._cellule}{runs}</w:p>")
             self._cellule_remplie = True

@@ -25,6 +25,8 @@ from courriers.moteur.environnement import environnement
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
 
+_NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 #: Width of the Marianne image in the bloc-marque (house style).
 LARGEUR_MARIANNE = Mm(25)
 
@@ -61,9 +63,7 @@ def rendre(
     ctx = dict(contexte)
     ctx[CLE_NUMEROTATION] = Numerotation.du_document(tpl.docx)
     ctx["image_marianne"] = (
-        InlineImage(tpl, str(image_marianne), width=LARGEUR_MARIANNE)
-        if image_marianne
-        else None
+        InlineImage(tpl, str(image_marianne), width=LARGEUR_MARIANNE) if image_marianne else None
     )
     try:
         _rendre_parties(tpl, ctx, env, modele)
@@ -90,15 +90,22 @@ def _rendre_parties(tpl: Any, ctx: dict[str, Any], env: Any, modele: Path) -> No
 
 
 def _verifier_xml(xml: str | bytes, modele: Path, partie: str) -> None:
+    """Strict parse of a rendered part, and the one structural mistake a
+    well-formed part can still hold: elements inside a text node (a block
+    filter such as ``markdown`` used without ``{{p … }}``)."""
     donnees = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
-        etree.fromstring(donnees, etree.XMLParser(resolve_entities=False, huge_tree=True))
+        arbre = etree.fromstring(donnees, etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as exc:
         raise ErreurModele(
-            f"le modèle « {modele.name} » produit un XML invalide dans le {partie} "
-            f"({exc.msg}) : une balise placée hors d'un paragraphe, ou un filtre "
-            "« markdown » utilisé sans « {{p … }} » ?"
+            f"le modèle « {modele.name} » produit un XML invalide dans le {partie} ({exc.msg})"
         ) from exc
+    if arbre.xpath("//w:t[*]", namespaces={"w": _NS_W}):
+        raise ErreurModele(
+            f"le modèle « {modele.name} » produit un XML invalide dans le {partie} : des "
+            "paragraphes à l'intérieur d'un texte ; un filtre de bloc comme « markdown » "
+            "s'écrit seul dans son paragraphe, avec « {{p … }} »"
+        )
 
 
 def _message_jinja(modele: Path, exc: TemplateError) -> str:

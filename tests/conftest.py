@@ -1,0 +1,38 @@
+"""Shared fixtures: the bundled example and a rendered copy of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from courriers import CompteRendu, charger, ecrire
+
+RACINE = Path(__file__).resolve().parent.parent
+EXEMPLE = RACINE / "exemples" / "comite-local-usagers-allier-2022.json"
+DONNEES_TESTS = Path(__file__).resolve().parent / "donnees"
+
+
+@pytest.fixture
+def donnees_exemple() -> dict[str, Any]:
+    """The seed example as a dict, to modify in a test."""
+    return json.loads(EXEMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def cr_exemple(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed example rendered once for the session."""
+    sortie = tmp_path_factory.mktemp("exemple") / "cr.docx"
+    ecrire(charger(EXEMPLE, CompteRendu), sortie)
+    return sortie
+
+
+def rendre_dict(donnees: dict[str, Any], dossier: Path) -> Path:
+    """Validate ``donnees`` as minutes, render them into ``dossier``."""
+    from courriers.chargement import valider
+
+    sortie = dossier / "cr.docx"
+    ecrire(valider(donnees, CompteRendu, "test"), sortie)
+    return sortie

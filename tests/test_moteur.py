@@ -1,0 +1,185 @@
+"""The rendering engine: no lost text, strict variables, sandbox, Word
+numbering of Markdown lists."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from conftest import EXEMPLE, rendre_dict
+from courriers import CompteRendu, ErreurModele, charger, ecrire, rendre
+from outils_texte import paragraphes, texte
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def parties_xml(sortie: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(sortie) as paquet:
+        return {n: paquet.read(n) for n in paquet.namelist() if n.endswith((".xml", ".rels"))}
+
+
+def test_texte_utilisateur_conserve_a_l_identique(
+    donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    piege = "Que Choisir & co <b>x</b> \"guillemets\" 'apostrophes' 😀 مرحبا e\u0301"
+    donnees_exemple["reunion"]["presents"][0]["participants"][4]["organisme"] = piege
+    donnees_exemple["emetteur"]["services"] = [piege]
+    donnees_exemple["reunion"]["ordre_du_jour"][0]["contenu"] = piege
+    sortie = rendre_dict(donnees_exemple, tmp_path)
+    lus = paragraphes(sortie)
+    assert piege in lus
+    assert f"Mme Annie CHARMANT, représentant {piege}," in lus
+    assert lus.count(piege) == 2
+    for contenu in parties_xml(sortie).values():
+        etree.fromstring(contenu)  # strict: every part well-formed
+
+
+def test_caracteres_de_controle(donnees_exemple: dict[str, Any], tmp_path: Path) -> None:
+    """Documented rule: \\v and \\n are line breaks, \\t a tab, other
+    XML-illegal characters removed, and nothing after them is lost."""
+    donnees_exemple["emetteur"]["services"] = ["Ligne\u000bsuite & co\x00\x07 fin\tonglet"]
+    donnees_exemple["conclusion"] = "Séance\u000blevée & close <ok>\x1b."
+    sortie = rendre_dict(donnees_exemple, tmp_path)
+    lus = paragraphes(sortie)
+    assert "Ligne\nsuite & co fin\tonglet" in lus
+    assert "Séance\nlevée & close <ok>." in lus
+    for contenu in parties_xml(sortie).values():
+        etree.fromstring(contenu)
+
+
+def test_variable_inconnue_est_une_erreur(tmp_path: Path) -> None:
+    modele = tmp_path / "modele.docx"
+    document = Document()
+    document.add_paragraph("Salle : {{ reunion.salle }}")
+    document.save(str(modele))
+    with pytest.raises(ErreurModele, match="variable inconnue"):
+        rendre(charger(EXEMPLE, CompteRendu), modele)
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ reunion.__class__.__init__.__globals__ }}",
+    ],
+)
+def test_bac_a_sable(charge: str, tmp_path: Path) -> None:
+    modele = tmp_path / "modele.docx"
+    document = Document()
+    document.add_paragraph(charge)
+    document.save(str(modele))
+    with pytest.raises(ErreurModele):
+        rendre(charger(EXEMPLE, CompteRendu), modele)
+
+
+def test_markdown_hors_paragraphe_refuse_plutot_que_repare(tmp_path: Path) -> None:
+    modele = tmp_path / "modele.docx"
+    document = Document()
+    document.add_paragraph("{{ reunion.ordre_du_jour[0].contenu|markdown }}")
+    document.save(str(modele))
+    with pytest.raises(ErreurModele, match="XML invalide"):
+        rendre(charger(EXEMPLE, CompteRendu), modele)
+
+
+def test_les_listes_numerotees_du_markdown_recommencent_a_leur_numero(
+    donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    donnees_exemple["reunion"]["ordre_du_jour"][0]["contenu"] = (
+        "1. un\n2. deux\n\nTexte.\n\n3. trois\n4. quatre"
+    )
+    donnees_exemple["reunion"]["ordre_du_jour"][1]["contenu"] = "1. autre\n2. liste"
+    sortie = rendre_dict(donnees_exemple, tmp_path)
+    document = Document(str(sortie))
+    numeros = {}
+    for p in document.paragraphs:
+        if p.text in {"un", "deux", "trois", "autre"}:
+            assert p.style.name == "List Number"
+            numeros[p.text] = p._p.pPr.numPr.numId.val
+    assert numeros["un"] == numeros["deux"]
+    assert len({numeros["un"], numeros["trois"], numeros["autre"]}) == 3
+    numbering = document.part.numbering_part.element
+    departs = {
+        cle: numbering.num_having_numId(val).find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val")
+        for cle, val in numeros.items()
+        if cle != "deux"
+    }
+    assert departs == {"un": "1", "trois": "3", "autre": "1"}
+
+
+def test_structure_word(cr_exemple: Path) -> None:
+    document = Document(str(cr_exemple))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert (
+        styles[
+            "Rôle et composition du comité local des usagers, présentation de la démarche qualité."
+        ]
+        == "Ordre du jour"
+    )
+    assert document.styles["Ordre du jour"].element.pPr.numPr is not None
+    assert (
+        styles["Mme Vanessa AUBERTIN, cheffe du bureau de la nationalité et des étrangers,"]
+        == "List Bullet"
+    )
+    assert styles["d'associations de consommateurs,"] == "List Bullet"
+    assert document.styles["List Bullet"].element.pPr.numPr is not None
+    titres = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert len(titres) == 5
+    assert titres[
+        3
+    ] == "4 - Résultats des indicateurs qualité 2021 (cf.\u00a0pièce jointe)\u00a0:" or titres[
+        3
+    ].startswith("4 - Résultats")
+    assert styles["COMPTE-RENDU"] == "Title"
+    langue = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert langue.get(f"{W}val") == "fr-FR"
+    assert document.core_properties.language == "fr-FR"
+    assert document.core_properties.title == "Compte rendu – Comité local des usagers du 28/02/2022"
+
+
+def test_police_marianne_avec_arial_en_secours(cr_exemple: Path) -> None:
+    parties = parties_xml(cr_exemple)
+    assert b'w:ascii="Marianne"' in parties["word/styles.xml"]
+    table = etree.fromstring(parties["word/fontTable.xml"])
+    marianne = table.find(f"{W}font[@{W}name='Marianne']")
+    assert marianne.find(f"{W}altName").get(f"{W}val") == "Arial"
+    with zipfile.ZipFile(cr_exemple) as paquet:
+        assert not [
+            n for n in paquet.namelist() if n.lower().endswith((".ttf", ".otf", ".woff", ".woff2"))
+        ]
+
+
+def test_image_marianne_dans_le_bloc_marque(
+    donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    import base64
+
+    image = tmp_path / "marianne.png"
+    image.write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+    )
+    donnees = tmp_path / "reunion.json"
+    donnees_exemple["emetteur"]["image_marianne"] = "marianne.png"
+    import json
+
+    donnees.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    sortie = tmp_path / "cr.docx"
+    ecrire(charger(donnees, CompteRendu), sortie)
+    with zipfile.ZipFile(sortie) as paquet:
+        assert [n for n in paquet.namelist() if n.startswith("word/media/")]
+    assert texte(sortie).startswith("----media/image1.png----\nPRÉFET\nDE L'ALLIER")
+
+
+def test_rendre_en_octets_et_api_publique() -> None:
+    import courriers
+
+    contenu = courriers.rendre(courriers.charger(EXEMPLE, courriers.CompteRendu))
+    assert contenu[:2] == b"PK"
+    assert set(courriers.__all__) <= set(dir(courriers))
