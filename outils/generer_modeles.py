@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -237,7 +238,7 @@ def _bordure_titre_nulle(doc: DocumentType) -> None:
         ppr.remove(bordure)
 
 
-def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[object, object]:
+def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[Any, Any]:
     style = doc.styles[nom].element
     num_id = style.pPr.numPr.numId.val
     numbering = doc.part.numbering_part.element
@@ -297,13 +298,8 @@ def _style_ordre_du_jour(doc: DocumentType) -> None:
 # --- content helpers ---------------------------------------------------------
 
 
-def _para(
-    doc: DocumentType | object,
-    texte: str = "",
-    style: str | None = None,
-    gras: bool = False,
-) -> Paragraph:
-    paragraphe: Paragraph = doc.add_paragraph(style=style)  # type: ignore[attr-defined]
+def _para(doc: Any, texte: str = "", style: str | None = None, gras: bool = False) -> Paragraph:
+    paragraphe: Paragraph = doc.add_paragraph(style=style)
     if texte:
         run = paragraphe.add_run(texte)
         run.bold = gras or None

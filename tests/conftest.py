@@ -18,7 +18,8 @@ DONNEES_TESTS = Path(__file__).resolve().parent / "donnees"
 @pytest.fixture
 def donnees_exemple() -> dict[str, Any]:
     """The seed example as a dict, to modify in a test."""
-    return json.loads(EXEMPLE.read_text(encoding="utf-8"))
+    donnees: dict[str, Any] = json.loads(EXEMPLE.read_text(encoding="utf-8"))
+    return donnees
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from conftest import EXEMPLE, rendre_dict
@@ -16,6 +17,15 @@ from courriers import CompteRendu, ErreurModele, charger, ecrire, rendre
 from outils_texte import paragraphes, texte
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def nom_style(p: Paragraph) -> str:
+    return p.style.name if p.style is not None and p.style.name else ""
+
+
+def a_une_numerotation(document: Any, style: str) -> bool:
+    ppr: Any = document.styles[style].element.pPr
+    return ppr is not None and ppr.numPr is not None
 
 
 def parties_xml(sortie: Path) -> dict[str, bytes]:
@@ -96,14 +106,15 @@ def test_les_listes_numerotees_du_markdown_recommencent_a_leur_numero(
     donnees_exemple["reunion"]["ordre_du_jour"][1]["contenu"] = "1. autre\n2. liste"
     sortie = rendre_dict(donnees_exemple, tmp_path)
     document = Document(str(sortie))
-    numeros = {}
+    numeros: dict[str, int] = {}
     for p in document.paragraphs:
         if p.text in {"un", "deux", "trois", "autre"}:
-            assert p.style.name == "List Number"
-            numeros[p.text] = p._p.pPr.numPr.numId.val
+            assert nom_style(p) == "List Number"
+            ppr: Any = p._p.pPr
+            numeros[p.text] = ppr.numPr.numId.val
     assert numeros["un"] == numeros["deux"]
     assert len({numeros["un"], numeros["trois"], numeros["autre"]}) == 3
-    numbering = document.part.numbering_part.element
+    numbering: Any = document.part.numbering_part.element
     departs = {
         cle: numbering.num_having_numId(val).find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val")
         for cle, val in numeros.items()
@@ -114,29 +125,25 @@ def test_les_listes_numerotees_du_markdown_recommencent_a_leur_numero(
 
 def test_structure_word(cr_exemple: Path) -> None:
     document = Document(str(cr_exemple))
-    styles = {p.text: p.style.name for p in document.paragraphs}
+    styles = {p.text: nom_style(p) for p in document.paragraphs}
     assert (
         styles[
             "Rôle et composition du comité local des usagers, présentation de la démarche qualité."
         ]
         == "Ordre du jour"
     )
-    assert document.styles["Ordre du jour"].element.pPr.numPr is not None
+    assert a_une_numerotation(document, "Ordre du jour")
     assert (
         styles["Mme Vanessa AUBERTIN, cheffe du bureau de la nationalité et des étrangers,"]
         == "List Bullet"
     )
     assert styles["d'associations de consommateurs,"] == "List Bullet"
-    assert document.styles["List Bullet"].element.pPr.numPr is not None
-    titres = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert a_une_numerotation(document, "List Bullet")
+    titres = [p.text for p in document.paragraphs if nom_style(p) == "Heading 2"]
     assert len(titres) == 5
-    assert titres[
-        3
-    ] == "4 - Résultats des indicateurs qualité 2021 (cf.\u00a0pièce jointe)\u00a0:" or titres[
-        3
-    ].startswith("4 - Résultats")
+    assert titres[3] == "4 - Résultats des indicateurs qualité 2021 (cf. pièce jointe)\u00a0:"
     assert styles["COMPTE-RENDU"] == "Title"
-    langue = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    langue: Any = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert langue.get(f"{W}val") == "fr-FR"
     assert document.core_properties.language == "fr-FR"
     assert document.core_properties.title == "Compte rendu – Comité local des usagers du 28/02/2022"
@@ -146,7 +153,7 @@ def test_police_marianne_avec_arial_en_secours(cr_exemple: Path) -> None:
     parties = parties_xml(cr_exemple)
     assert b'w:ascii="Marianne"' in parties["word/styles.xml"]
     table = etree.fromstring(parties["word/fontTable.xml"])
-    marianne = table.find(f"{W}font[@{W}name='Marianne']")
+    marianne: Any = table.find(f"{W}font[@{W}name='Marianne']")
     assert marianne.find(f"{W}altName").get(f"{W}val") == "Arial"
     with zipfile.ZipFile(cr_exemple) as paquet:
         assert not [
