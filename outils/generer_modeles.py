@@ -289,10 +289,9 @@ def _style_ordre_du_jour(doc: DocumentType) -> None:
     ppr = doc.styles["Ordre du jour"].element.get_or_add_pPr()
     numpr = ppr.get_or_add_numPr()
     numpr.get_or_add_numId().val = num.numId
-    ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), "567")
-    ind.set(qn("w:hanging"), "567")
-    ppr.append(ind)
+    forme = doc.styles["Ordre du jour"].paragraph_format
+    forme.left_indent = Cm(1)
+    forme.first_line_indent = Cm(-1)
 
 
 # --- content helpers ---------------------------------------------------------

@@ -67,8 +67,11 @@ def test_variable_inconnue_est_une_erreur(tmp_path: Path) -> None:
     document = Document()
     document.add_paragraph("Salle : {{ reunion.salle }}")
     document.save(str(modele))
-    with pytest.raises(ErreurModele, match="variable inconnue"):
+    with pytest.raises(ErreurModele) as erreur:
         rendre(charger(EXEMPLE, CompteRendu), modele)
+    assert "utilise une variable inconnue : « salle » n'existe pas dans Reunion" in str(
+        erreur.value
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +87,23 @@ def test_bac_a_sable(charge: str, tmp_path: Path) -> None:
     document = Document()
     document.add_paragraph(charge)
     document.save(str(modele))
-    with pytest.raises(ErreurModele):
+    with pytest.raises(ErreurModele, match="accès interdit à « __"):
+        rendre(charger(EXEMPLE, CompteRendu), modele)
+
+
+@pytest.mark.parametrize(
+    ("balise", "attendu"),
+    [
+        ("{{ reunion|inconnu }}", "filtre inconnu « inconnu »"),
+        ("{{ reunion.date|date_longue( }}", "erreur de syntaxe dans le modèle"),
+    ],
+)
+def test_erreurs_de_modele_en_francais(balise: str, attendu: str, tmp_path: Path) -> None:
+    modele = tmp_path / "modele.docx"
+    document = Document()
+    document.add_paragraph(balise)
+    document.save(str(modele))
+    with pytest.raises(ErreurModele, match=attendu):
         rendre(charger(EXEMPLE, CompteRendu), modele)
 
 

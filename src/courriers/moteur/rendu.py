@@ -10,6 +10,7 @@ error with the template's name, never a silently repaired document.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import TemplateError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from lxml import etree
 
 from courriers.erreurs import ErreurModele
@@ -108,12 +109,38 @@ def _verifier_xml(xml: str | bytes, modele: Path, partie: str) -> None:
         )
 
 
+_TRADUCTIONS_JINJA: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^'(?P<nom>[^']+)' is undefined$"), "la variable « {nom} » n'existe pas"),
+    (
+        re.compile(r"^'(?:[\w.]+\.)?(?P<objet>\w+) object' has no attribute '(?P<nom>[^']+)'$"),
+        "« {nom} » n'existe pas dans {objet}",
+    ),
+    (
+        re.compile(
+            r"^access to attribute '(?P<nom>[^']+)' of '(?P<objet>\w+)' object is unsafe\.$"
+        ),
+        "accès interdit à « {nom} » de {objet} : les modèles ne peuvent pas atteindre "
+        "les mécanismes internes de Python",
+    ),
+    (re.compile(r"^No filter named '(?P<nom>[^']+)'\.?$"), "filtre inconnu « {nom} »"),
+)
+
+
 def _message_jinja(modele: Path, exc: TemplateError) -> str:
+    """A French message for a Jinja error, with the text around it."""
+    brut = exc.message or str(exc)
+    for motif, francais in _TRADUCTIONS_JINJA:
+        correspondance = motif.match(brut)
+        if correspondance:
+            brut = francais.format(**correspondance.groupdict())
+            break
     contexte = " ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
     pres = f" (près de : « {contexte[:200]} »)" if contexte else ""
-    if isinstance(exc, UndefinedError):
-        return f"le modèle « {modele.name} » utilise une variable inconnue : {exc.message}{pres}"
-    return f"erreur dans le modèle « {modele.name} » : {exc.message}{pres}"
+    if isinstance(exc, UndefinedError) and not brut.startswith("accès interdit"):
+        return f"le modèle « {modele.name} » utilise une variable inconnue : {brut}{pres}"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"erreur de syntaxe dans le modèle « {modele.name} » : {brut}{pres}"
+    return f"erreur dans le modèle « {modele.name} » : {brut}{pres}"
 
 
 def _ecrire_proprietes(tpl: Any, proprietes: Proprietes) -> None:
