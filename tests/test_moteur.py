@@ -200,7 +200,10 @@ def test_image_marianne_dans_le_bloc_marque(
     ecrire(charger(donnees, CompteRendu), sortie)
     with zipfile.ZipFile(sortie) as paquet:
         assert [n for n in paquet.namelist() if n.startswith("word/media/")]
-    assert texte(sortie).startswith("----media/image1.png----\nPRÉFET\nDE L'ALLIER")
+    assert texte(sortie).startswith(
+        "----Image alt text---->Marianne, emblème de la République française<"
+        "----media/image1.png----\nPRÉFET\nDE L'ALLIER"
+    )
 
 
 def test_rendre_en_octets_et_api_publique() -> None:

@@ -158,7 +158,8 @@ def markdown(ctx: Context, texte: str) -> Markup:
     """Markdown as Word paragraphs, lists and tables in the template's
     styles; use it as ``{{p point.contenu|markdown }}``."""
     numerotation = ctx.get(CLE_NUMEROTATION)
-    nouvelle_liste = numerotation.nouvelle_liste if isinstance(numerotation, Numerotation) else None
+    disponible = isinstance(numerotation, Numerotation) and numerotation.disponible
+    nouvelle_liste = numerotation.nouvelle_liste if disponible else None
     return Markup(markdown_vers_wordml(typographie(texte), nouvelle_liste=nouvelle_liste))
 
 

@@ -2,43 +2,149 @@
 
 Word numbers every paragraph of the ``ListNumber`` style in one sequence
 across the document; each Markdown numbered list must start again at its
-own first number. For each list, a new ``w:num`` pointing to the style's
-abstract numbering, with a start override, is added to the numbering part
-of the document being rendered.
+own first number, and so must each document of a merged batch. For each
+such list, a new ``w:num`` pointing to the style's abstract numbering, with
+a start override, is added to the document's own copy of the numbering part.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
 
 #: Name of the context entry holding the document's :class:`Numerotation`.
 CLE_NUMEROTATION = "_numerotation"
 
 
-@dataclass
+def abstrait_du_style(document: Any, style_id: str) -> int | None:
+    """The abstract numbering of a paragraph style of ``document``
+    (python-docx), or None when the style is not numbered."""
+    style = document.styles.element.get_by_id(style_id)
+    if style is None or style.pPr is None or style.pPr.numPr is None:
+        return None
+    num_id = style.pPr.numPr.numId
+    if num_id is None:
+        return None
+    num = document.part.numbering_part.element.num_having_numId(num_id.val)
+    return int(num.abstractNumId.val)
+
+
+def styles_numerotes(document: Any) -> dict[str, str]:
+    """Paragraph style id → numId, for the numbered styles of ``document``."""
+    numerotes: dict[str, str] = {}
+    for style in document.styles.element.iter(qn("w:style")):
+        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            numerotes[style.get(qn("w:styleId"))] = num_id.get(qn("w:val"))
+    return numerotes
+
+
+# Children of w:pPr that come after w:numPr (ECMA-376 order).
+_APRES_NUMPR = frozenset(
+    qn(f"w:{nom}")
+    for nom in ["suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]
+)
+
+
+def _inserer_dans_ppr(ppr: Any, num_pr: Any) -> None:
+    """Insert ``w:numPr`` at its schema position in ``w:pPr``."""
+    for enfant in ppr:
+        if enfant.tag in _APRES_NUMPR:
+            enfant.addprevious(num_pr)
+            return
+    ppr.append(num_pr)
+
+
 class Numerotation:
-    """Allocates restarted numberings in one document being rendered."""
+    """Allocates restarted numberings in one document being rendered.
 
-    numbering: Any  # docx.oxml.numbering.CT_Numbering
-    abstract_num_id: int
+    The numbering part is parsed on first use only; :attr:`modifiee` tells
+    whether the document needs its own copy.
+    """
 
-    @classmethod
-    def du_document(cls, document: Any, style_id: str = "ListNumber") -> Numerotation | None:
-        """The allocator for ``document`` (python-docx), or None when the
-        style has no numbering (then lists simply follow the style)."""
-        style = document.styles.element.get_by_id(style_id)
-        if style is None or style.pPr is None or style.pPr.numPr is None:
-            return None
-        num_id = style.pPr.numPr.numId
-        if num_id is None:
-            return None
-        numbering = document.part.numbering_part.element
-        num = numbering.num_having_numId(num_id.val)
-        return cls(numbering, num.abstractNumId.val)
+    def __init__(
+        self,
+        numbering: bytes | None,
+        abstrait_liste: int | None,
+        styles: dict[str, str] | None = None,
+    ) -> None:
+        self._source = numbering
+        self._abstrait_liste = abstrait_liste
+        self._styles = styles or {}
+        self._arbre: Any = None
+        self._allouees: set[str] = set()
+
+    @property
+    def modifiee(self) -> bool:
+        """Whether a numbering was added."""
+        return self._arbre is not None
+
+    @property
+    def disponible(self) -> bool:
+        """Whether lists can be restarted (the template has the numbering)."""
+        return self._source is not None and self._abstrait_liste is not None
 
     def nouvelle_liste(self, debut: int) -> int:
-        """A new numbering that starts at ``debut``; returns its numId."""
-        num = self.numbering.add_num(self.abstract_num_id)
+        """A new numbering of the ``ListNumber`` style that starts at
+        ``debut``; returns its numId."""
+        if self._abstrait_liste is None:
+            raise ValueError("le modèle n'a pas de style ListNumber numéroté")
+        return self._nouvelle(self._abstrait_liste, debut)
+
+    def _nouvelle(self, abstrait: int, debut: int) -> int:
+        if self._arbre is None:
+            if self._source is None:
+                raise ValueError("le modèle n'a pas de partie de numérotation")
+            self._arbre = parse_xml(self._source)
+        num = self._arbre.add_num(abstrait)
         num.add_lvlOverride(ilvl=0).add_startOverride(debut)
+        self._allouees.add(str(num.numId))
         return int(num.numId)
+
+    def recommencer_listes(self, blocs: list[Any]) -> None:
+        """Restart every list of ``blocs`` (the body elements of one document
+        merged after others): each numbering they use, directly or through
+        their paragraph style, is replaced by a new one starting at 1.
+        Numberings allocated here for Markdown lists are already unique."""
+        if self._source is None:
+            return
+        abstraits = self._abstraits_par_num()
+        nouveaux: dict[str, str] = {}
+
+        def remplacant(ancien: str) -> str:
+            if ancien not in nouveaux:
+                nouveaux[ancien] = str(self._nouvelle(abstraits[ancien], 1))
+            return nouveaux[ancien]
+
+        for bloc in blocs:
+            for paragraphe in bloc.iter(qn("w:p")):
+                ppr = paragraphe.find(qn("w:pPr"))
+                num_id = None if ppr is None else ppr.find(f"{qn('w:numPr')}/{qn('w:numId')}")
+                if num_id is not None:
+                    ancien = num_id.get(qn("w:val"))
+                    if ancien in abstraits and ancien not in self._allouees:
+                        num_id.set(qn("w:val"), remplacant(ancien))
+                    continue
+                style = None if ppr is None else ppr.find(qn("w:pStyle"))
+                ancien = None if style is None else self._styles.get(style.get(qn("w:val")))
+                if ancien in abstraits:
+                    num_pr = etree.Element(qn("w:numPr"))
+                    etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), remplacant(ancien))
+                    _inserer_dans_ppr(ppr, num_pr)
+
+    def _abstraits_par_num(self) -> dict[str, int]:
+        arbre: Any = self._arbre if self._arbre is not None else parse_xml(self._source)
+        abstraits: dict[str, int] = {}
+        for num in arbre.iter(qn("w:num")):
+            abstrait: Any = num.find(qn("w:abstractNumId"))
+            abstraits[num.get(qn("w:numId"))] = int(abstrait.get(qn("w:val")))
+        return abstraits
+
+    def xml(self) -> bytes:
+        """The numbering part with the added numberings."""
+        return b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + etree.tostring(
+            self._arbre, encoding="utf-8"
+        )

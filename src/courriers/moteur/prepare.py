@@ -1,0 +1,319 @@
+"""A DOCX template prepared once, rendered as many times as needed.
+
+Preparing does everything that does not depend on the data: read the
+package, insert the bloc-marque image, patch the Jinja tags split by Word
+(docxtpl's ``patch_xml``), compile each part's Jinja template, and compress
+the members no rendering changes (styles, theme, images…). Rendering a
+document then costs only its own Jinja rendering, checks and zip writing.
+
+The result is the document docxtpl would produce (same steps, from its own
+helpers: ``patch_xml``, ``resolve_listing``, ``fix_tables``), with these
+differences, all deliberate: each rendered part is parsed by a strict XML
+parser (an error, never a silent repair); ordinal suffixes are set in
+superscript; Markdown numbered lists restart; document properties are set.
+
+A prepared template holds no per-render state: it can render documents in
+any order, and be shared by the processes of a batch.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateError
+from lxml import etree
+from markupsafe import Markup
+
+from courriers.erreurs import ErreurModele
+from courriers.moteur.environnement import environnement
+from courriers.moteur.erreurs_jinja import message_jinja
+from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.numerotation import (
+    CLE_NUMEROTATION,
+    Numerotation,
+    abstrait_du_style,
+    styles_numerotes,
+)
+from courriers.moteur.paquet_zip import Membre, ecrire_zip
+from courriers.moteur.texte_xml import nettoyer
+
+NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_PARTIES_A_RENDRE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_CORE = "docProps/core.xml"
+_NUMBERING = "word/numbering.xml"
+_ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
+# docxtpl's stateless helpers (patch_xml, resolve_listing, fix_tables).
+_DOCXTPL = DocxTemplate(io.BytesIO())
+
+#: Width of the Marianne image in the bloc-marque (house style).
+LARGEUR_MARIANNE = Mm(25)
+#: Alternative text of the Marianne image (accessibility).
+TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
+
+
+@dataclass(frozen=True)
+class Proprietes:
+    """Document properties (File > Properties in Word)."""
+
+    titre: str
+    auteur: str = ""
+    sujet: str = ""
+    langue: str = "fr-FR"
+
+
+@dataclass(frozen=True)
+class _Partie:
+    """A part of the package rendered for each document."""
+
+    nom: str
+    gabarit: Template
+    image: Markup | None
+
+
+@dataclass(frozen=True)
+class ModelePrepare:
+    """A template ready to render documents (see the module docstring)."""
+
+    nom: str
+    ordre: tuple[str, ...]
+    constants: Mapping[str, Membre]
+    parties: tuple[_Partie, ...]
+    core: bytes
+    numbering: bytes | None
+    abstrait_liste_numerotee: int | None
+    styles_numerotes: dict[str, str]
+    corriger_tableaux: bool
+
+    def _numerotation(self) -> Numerotation:
+        return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
+
+    def rendre(self, contexte: Mapping[str, Any], proprietes: Proprietes) -> bytes:
+        """The DOCX bytes of one document."""
+        numerotation = self._numerotation()
+        rendus = {p.nom: self._rendre_partie(p, contexte, numerotation) for p in self.parties}
+        rendus[_CORE] = _proprietes(self.core, proprietes)
+        if numerotation.modifiee:
+            rendus[_NUMBERING] = numerotation.xml()
+        return self._paquet(rendus)
+
+    def _rendre_partie(
+        self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
+    ) -> bytes:
+        arbre = self._arbre(partie, contexte, numerotation)
+        return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+
+    def _arbre(
+        self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
+    ) -> Any:
+        ctx = {**contexte, CLE_NUMEROTATION: numerotation, "image_marianne": partie.image}
+        try:
+            xml = partie.gabarit.render(ctx)
+        except TemplateError as exc:
+            raise ErreurModele(message_jinja(self.nom, exc)) from exc
+        xml = _apres_jinja(xml)
+        arbre = _verifier(xml, self.nom, partie.nom)
+        if self.corriger_tableaux:
+            arbre = _DOCXTPL.fix_tables(xml)
+        _renumeroter_images(arbre)
+        ordinaux_en_exposant(arbre)
+        return arbre
+
+    def _paquet(self, rendus: Mapping[str, bytes]) -> bytes:
+        return ecrire_zip(
+            Membre.de(nom, rendus[nom]) if nom in rendus else self.constants[nom]
+            for nom in self.ordre
+        )
+
+    def fusionner(self, contextes: Iterable[Mapping[str, Any]], proprietes: Proprietes) -> bytes:
+        """One DOCX holding a document per context, separated by page breaks.
+
+        Headers and footers are rendered with the first context; each
+        document's numbered lists start again at 1.
+        """
+        numerotation = self._numerotation()
+        corps_partie = next(p for p in self.parties if p.nom == "word/document.xml")
+        premier: Mapping[str, Any] | None = None
+        racine: Any = None
+        contenu: list[Any] = []
+        for numero, contexte in enumerate(contextes):
+            arbre = self._arbre(corps_partie, contexte, numerotation)
+            corps = arbre.find(f"{{{NS_W}}}body")
+            blocs = [e for e in corps if e.tag != f"{{{NS_W}}}sectPr"]
+            if numero:
+                numerotation.recommencer_listes(blocs)
+                contenu.append(_saut_de_page())
+            else:
+                premier, racine = contexte, arbre
+            contenu.extend(blocs)
+        if premier is None:
+            raise ValueError("aucun document à fusionner")
+        corps = racine.find(f"{{{NS_W}}}body")
+        section = corps.find(f"{{{NS_W}}}sectPr")
+        for enfant in list(corps):
+            corps.remove(enfant)
+        corps.extend(contenu)
+        if section is not None:
+            corps.append(section)
+        _renumeroter_images(racine)
+        rendus = {
+            p.nom: self._rendre_partie(p, premier, numerotation)
+            for p in self.parties
+            if p is not corps_partie
+        }
+        rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
+        rendus[_CORE] = _proprietes(self.core, proprietes)
+        if numerotation.modifiee:
+            rendus[_NUMBERING] = numerotation.xml()
+        return self._paquet(rendus)
+
+
+def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
+    """Prepare ``modele`` for rendering (see the module docstring).
+
+    ``image_marianne``, the service's official image, fills the
+    ``{{ image_marianne }}`` slot of the parts that have one.
+    """
+    try:
+        document = Document(str(modele))
+    except Exception as exc:  # python-docx raises several kinds
+        raise ErreurModele(
+            f"le modèle « {modele} » n'est pas un document DOCX lisible ({exc})"
+        ) from exc
+    images = _images(document, image_marianne) if image_marianne else {}
+    tampon = io.BytesIO()
+    document.save(tampon)
+    with zipfile.ZipFile(tampon) as paquet:
+        contenus = {nom: paquet.read(nom) for nom in paquet.namelist()}
+    env = environnement()
+    parties: list[_Partie] = []
+    sources: list[str] = []
+    for nom, octets in contenus.items():
+        if _PARTIES_A_RENDRE.match(nom):
+            source = _avant_jinja(octets)
+            sources.append(source)
+            try:
+                gabarit = env.from_string(source)
+            except TemplateError as exc:
+                raise ErreurModele(message_jinja(modele.name, exc, source)) from exc
+            parties.append(_Partie(nom, gabarit, images.get(nom)))
+    rendus = {p.nom for p in parties} | {_CORE}
+    return ModelePrepare(
+        nom=modele.name,
+        ordre=tuple(contenus),
+        constants={n: Membre.de(n, c) for n, c in contenus.items() if n not in rendus},
+        parties=tuple(parties),
+        core=contenus[_CORE],
+        numbering=contenus.get(_NUMBERING),
+        abstrait_liste_numerotee=abstrait_du_style(document, "ListNumber"),
+        styles_numerotes=styles_numerotes(document),
+        corriger_tableaux=any(_TABLEAUX_DYNAMIQUES.search(s) for s in sources),
+    )
+
+
+_TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
+
+
+def _images(document: Any, image: Path) -> dict[str, Markup]:
+    """The drawing XML of the image for each story part that has a slot."""
+    drawings: dict[str, Markup] = {}
+    parties = [document.part] + [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))
+    ]
+    for partie in parties:
+        if "image_marianne" not in partie.blob.decode("utf-8", "replace"):
+            continue
+        inline = partie.new_pic_inline(str(image), LARGEUR_MARIANNE)
+        inline.docPr.set("descr", TEXTE_ALTERNATIF_MARIANNE)
+        xml = etree.tostring(inline, encoding="unicode")
+        drawings[str(partie.partname).lstrip("/")] = Markup(
+            f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+        )
+    return drawings
+
+
+def _avant_jinja(octets: bytes) -> str:
+    """A part's XML as docxtpl gives it to Jinja: serialised by lxml, tags
+    repaired, a newline before each paragraph (for error line numbers)."""
+    source = etree.tostring(etree.fromstring(octets, _ANALYSEUR), encoding="unicode")
+    source = _DOCXTPL.patch_xml(source)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+
+
+def _apres_jinja(xml: str) -> str:
+    """docxtpl's steps after Jinja, in its order."""
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    resolu: str = _DOCXTPL.resolve_listing(xml)
+    return resolu
+
+
+def _verifier(xml: str, modele: str, partie: str) -> Any:
+    """Strict parse of a rendered part, and the one structural mistake a
+    well-formed part can still hold: elements inside a text node (a block
+    filter such as ``markdown`` used without ``{{p … }}``)."""
+    try:
+        arbre = etree.fromstring(xml.encode("utf-8"), _ANALYSEUR)
+    except etree.XMLSyntaxError as exc:
+        raise ErreurModele(
+            f"le modèle « {modele} » produit un XML invalide dans {partie} ({exc.msg})"
+        ) from exc
+    if arbre.xpath("//w:t[*]", namespaces=_NS):
+        raise ErreurModele(
+            f"le modèle « {modele} » produit un XML invalide dans {partie} : des "
+            "paragraphes à l'intérieur d'un texte ; un filtre de bloc comme « markdown » "
+            "s'écrit seul dans son paragraphe, avec « {{p … }} »"
+        )
+    return arbre
+
+
+def _renumeroter_images(arbre: Any) -> None:
+    """Unique ids for drawings (a loop may repeat an image)."""
+    for numero, doc_pr in enumerate(arbre.iterfind(".//wp:docPr", _NS), start=1001):
+        doc_pr.set("id", str(numero))
+
+
+def _saut_de_page() -> Any:
+    return etree.fromstring(
+        f'<w:p xmlns:w="{NS_W}"><w:r><w:br w:type="page"/></w:r></w:p>', _ANALYSEUR
+    )
+
+
+_ESPACES_CORE = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+}
+
+
+def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
+    """``docProps/core.xml`` with the document's title, author, subject and
+    language."""
+    arbre = etree.fromstring(core, _ANALYSEUR)
+    for prefixe, nom, valeur in (
+        ("dc", "title", proprietes.titre),
+        ("dc", "creator", proprietes.auteur),
+        ("dc", "subject", proprietes.sujet),
+        ("dc", "language", proprietes.langue),
+    ):
+        element = arbre.find(f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
+        if element is None:
+            element = etree.SubElement(arbre, f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
+        element.text = _texte_propriete(valeur)
+    return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+
+
+def _texte_propriete(valeur: str) -> str:
+    """Property text without XML-illegal characters (lxml refuses them)."""
+    return nettoyer(valeur).replace("\n", " ")
