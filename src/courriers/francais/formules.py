@@ -364,7 +364,7 @@ def formule_politesse(appel: str, niveau: Niveau, expression: bool = True) -> st
     """
     texte = _sans_virgule(appel)
     mot = "l'expression" if expression else "l'assurance"
-    return f"Je vous prie d'agréer, {appel}, {mot} de ma {NIVEAUX[_verifier_niveau(niveau)]}."
+    return f"Je vous prie d'agréer, {texte}, {mot} de ma {NIVEAUX[_verifier_niveau(niveau)]}."
 
 
 def formules(
