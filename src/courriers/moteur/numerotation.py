@@ -136,7 +136,7 @@ class Numerotation:
                     _inserer_dans_ppr(ppr, num_pr)
 
     def _abstraits_par_num(self) -> dict[str, int]:
-        arbre: Any = self._arbre if self._arbre is not None else parse_xml(self._source)
+        arbre: Any = self._arbre if self._arbre is not None else parse_xml(self._source or b"")
         abstraits: dict[str, int] = {}
         for num in arbre.iter(qn("w:num")):
             abstrait: Any = num.find(qn("w:abstractNumId"))
