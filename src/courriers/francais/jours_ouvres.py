@@ -111,10 +111,9 @@ def jours_feries(annee: int, departement: str | None = None) -> dict[date, str]:
     même jour ont leurs noms joints par « ; » (le 1er mai 2008 :
     « Ascension; Fête du Travail »).
 
-    >>> for jour, nom in jours_feries(2024, "57").items():
+    >>> for jour, nom in jours_feries(2024, "03").items():
     ...     print(jour, nom)
     2024-01-01 Jour de l'an
-    2024-03-29 Vendredi saint
     2024-04-01 Lundi de Pâques
     2024-05-01 Fête du Travail
     2024-05-08 Fête de la Victoire
@@ -125,9 +124,10 @@ def jours_feries(annee: int, departement: str | None = None) -> dict[date, str]:
     2024-11-01 Toussaint
     2024-11-11 Armistice
     2024-12-25 Noël
-    2024-12-26 Saint-Étienne
-    >>> len(jours_feries(2024, "03")), jours_feries(2024, "971")[date(2024, 5, 27)]
-    (11, "Abolition de l'esclavage")
+    >>> sorted(jours_feries(2024, "57").keys() - jours_feries(2024, "03").keys())
+    [datetime.date(2024, 3, 29), datetime.date(2024, 12, 26)]
+    >>> jours_feries(2024, "971")[date(2024, 5, 27)]
+    "Abolition de l'esclavage"
     """
     return dict(_feries(subdivision(departement), annee))
 
