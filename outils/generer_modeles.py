@@ -219,6 +219,8 @@ def _styles(doc: DocumentType) -> None:
         garder_avec_suivant=True,
     )
     _style(doc, "Signature nom", base="Signature", avant=42)
+    _style(doc, "Adresse", base="Normal", avant=30, apres=0)
+    _style(doc, "Formule d'appel", base="Normal", avant=18, apres=12)
     _style(
         doc,
         "Pied de page",
@@ -305,14 +307,14 @@ def _para(doc: Any, texte: str = "", style: str | None = None, gras: bool = Fals
     return paragraphe
 
 
-def _label(doc: DocumentType, libelle: str, valeur: str, style: str | None = None) -> Paragraph:
-    paragraphe = doc.add_paragraph(style=style)
+def _label(doc: Any, libelle: str, valeur: str, style: str | None = None) -> Paragraph:
+    paragraphe: Paragraph = doc.add_paragraph(style=style)
     paragraphe.add_run(libelle).bold = True
     paragraphe.add_run(valeur)
     return paragraphe
 
 
-def _tag(doc: DocumentType, balise: str) -> None:
+def _tag(doc: Any, balise: str) -> None:
     """A paragraph that holds only a ``{%p … %}`` tag (removed at rendering)."""
     doc.add_paragraph(f"{{%p {balise} %}}")
 
@@ -363,7 +365,7 @@ def _champ(paragraphe: Paragraph, instruction: str) -> None:
         paragraphe._p.append(parse_xml(xml))
 
 
-def _bloc_marque(doc: DocumentType) -> None:
+def _bloc_marque(doc: Any) -> None:
     """Image slot, title in bold capitals, devise in italics."""
     _tag(doc, "if image_marianne")
     _para(doc, "{{ image_marianne }}", style="Bloc-marque titre")
@@ -377,7 +379,7 @@ def _bloc_marque(doc: DocumentType) -> None:
     run.add_text("Fraternité")
 
 
-def _bloc_service(doc: DocumentType) -> None:
+def _bloc_service(doc: Any) -> None:
     _tag(doc, "for ligne in emetteur.services")
     _para(doc, "{{ ligne }}", style="Bloc service")
     _tag(doc, "endfor")
@@ -432,6 +434,124 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
     _tag(doc, "endfor")
     _tag(doc, "endfor")
     _tag(doc, "endif")
+
+
+def _signature(doc: DocumentType) -> None:
+    """Delegation, quality and name, on the right."""
+    _tag(doc, "if signataire.delegation")
+    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
+        18
+    )
+    _tag(doc, "endif")
+    _para(
+        doc, "{{ signataire|qualite_signataire }},", style="Signature"
+    ).paragraph_format.space_before = Pt(18)
+    _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+
+
+def _proprietes(doc: DocumentType, titre: str, commentaire: str) -> None:
+    proprietes = doc.core_properties
+    proprietes.title = titre
+    proprietes.language = "fr-FR"
+    proprietes.author = "courriers"
+    proprietes.comments = commentaire
+
+
+def _sans_bordure(table: Any) -> None:
+    """A layout table: no borders, fixed widths."""
+    tbl_pr = table._tbl.tblPr
+    for ancien in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(ancien)
+    bordures = parse_xml(
+        f"<w:tblBorders {nsdecls('w')}>"
+        + "".join(
+            f"<w:{cote} w:val='nil'/>"
+            for cote in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + "</w:tblBorders>"
+    )
+    tbl_pr.append(bordures)
+    table.autofit = False
+
+
+def _en_tete_de_lettre(doc: DocumentType, date: str) -> None:
+    """Bloc-marque and service on the left; place, date and the address
+    block on the right, where a window envelope shows it."""
+    table = doc.add_table(rows=1, cols=2)
+    _sans_bordure(table)
+    gauche, droite = table.rows[0].cells
+    for cellule, largeur in ((gauche, Cm(9.5)), (droite, Cm(7.5))):
+        cellule.width = largeur
+        cellule._tc.remove(cellule.paragraphs[0]._p)
+    _bloc_marque(gauche)
+    _bloc_service(gauche)
+    _para(droite, f"{{{{ emetteur.ville }}}}, le {{{{ {date}|date_lieu }}}}", style="Lieu et date")
+    _para(droite, "{{ convoque|bloc_adresse }}", style="Adresse")
+
+
+def convocation() -> DocumentType:
+    """The invitation template (one document per invitee)."""
+    doc = Document()
+    _sans_vignette(doc)
+    _styles(doc)
+    _mise_en_page(doc)
+    _en_tete_de_lettre(doc, "convocation.date")
+    _label(
+        doc,
+        f"Objet{INSECABLE}: ",
+        "{{ convocation.objet or (reunion|objet_convocation) }}",
+        style="Objet",
+    ).paragraph_format.space_before = Pt(18)
+    _tag(doc, "if convocation.pieces_jointes")
+    _label(doc, f"PJ{INSECABLE}: ", "{{ convocation.pieces_jointes|length }}.", style="Objet")
+    _tag(doc, "endif")
+    _para(doc, "{{ formules.appel }}", style="Formule d'appel")
+    _para(
+        doc,
+        "J'ai l'honneur de vous convier à la réunion {{ reunion.instance|avec_article|de }}, "
+        "qui se tiendra le {{ reunion.date|date_longue(true) }} {{ reunion|horaire }}"
+        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, sous la présidence de "
+        "{{ reunion.president|personne }}{% if reunion.president|qualite %}, "
+        "{{ reunion.president|qualite }}{% endif %}.",
+        style="Corps de texte",
+    )
+    _tag(doc, "if reunion.lien_visio")
+    _para(
+        doc,
+        "Vous pourrez également suivre cette réunion en visioconférence, à l'adresse "
+        f"suivante{INSECABLE}: {{{{ reunion.lien_visio }}}}",
+        style="Corps de texte",
+    )
+    _tag(doc, "endif")
+    _tag(doc, "if reunion.ordre_du_jour")
+    _para(doc, f"L'ordre du jour sera le suivant{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, "for point in reunion.ordre_du_jour")
+    _para(doc, "{{ point.titre }}.", style="Ordre du jour")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _para(doc, "{{p convocation.texte|markdown }}")
+    _tag(doc, "if date_limite_reponse")
+    _para(
+        doc,
+        "Je vous remercie de bien vouloir faire connaître votre participation, ou celle de "
+        "votre représentant, avant le {{ date_limite_reponse|date_longue(true) }}"
+        "{% if emetteur.agent %} auprès de {{ emetteur.agent|personne }}"
+        "{% if emetteur.agent.telephone %} (tél.\u00a0: {{ emetteur.agent.telephone }})"
+        "{% endif %}{% if emetteur.agent.courriel %}, {{ emetteur.agent.courriel }}"
+        "{% endif %}{% endif %}.",
+        style="Corps de texte",
+    )
+    _tag(doc, "endif")
+    _para(doc, "{{ formules.politesse }}", style="Corps de texte")
+    _signature(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Convocation",
+        "Modèle de convocation à une réunion, Marque de l'État. Variables : "
+        "docs/variables-convocation.md",
+    )
+    return doc
 
 
 def _sans_vignette(doc: DocumentType) -> None:
@@ -490,15 +610,7 @@ def compte_rendu() -> DocumentType:
     _para(doc, "{{p point.contenu|markdown }}")
     _tag(doc, "endfor")
     _para(doc, "{{p conclusion|markdown }}")
-    _tag(doc, "if signataire.delegation")
-    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
-        18
-    )
-    _tag(doc, "endif")
-    _para(
-        doc, "{{ signataire|qualite_signataire }},", style="Signature"
-    ).paragraph_format.space_before = Pt(18)
-    _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+    _signature(doc)
     _tag(doc, "if destinataires")
     _para(
         doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste"
@@ -520,12 +632,10 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "endfor")
     _tag(doc, "endif")
     _pied_de_page(doc)
-    proprietes = doc.core_properties
-    proprietes.title = "Compte rendu"
-    proprietes.language = "fr-FR"
-    proprietes.author = "courriers"
-    proprietes.comments = (
-        "Modèle de compte rendu de réunion, Marque de l'État. Variables : docs/variables.md"
+    _proprietes(
+        doc,
+        "Compte rendu",
+        "Modèle de compte rendu de réunion, Marque de l'État. Variables : docs/variables-cr.md",
     )
     return doc
 
@@ -533,8 +643,9 @@ def compte_rendu() -> DocumentType:
 def main() -> None:
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
-    compte_rendu().save(str(dossier / "compte-rendu.docx"))
-    print(f"écrit : {dossier / 'compte-rendu.docx'}")
+    for nom, construire in (("compte-rendu.docx", compte_rendu), ("convocation.docx", convocation)):
+        construire().save(str(dossier / nom))
+        print(f"écrit : {dossier / nom}")
 
 
 if __name__ == "__main__":

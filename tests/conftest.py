@@ -32,8 +32,8 @@ def cr_exemple(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def rendre_dict(donnees: dict[str, Any], dossier: Path) -> Path:
     """Validate ``donnees`` as minutes, render them into ``dossier``."""
-    from courriers.chargement import valider
+    from courriers.documents import depuis_donnees
 
     sortie = dossier / "cr.docx"
-    ecrire(valider(donnees, CompteRendu, "test"), sortie)
+    ecrire(depuis_donnees(donnees, CompteRendu, "test"), sortie)
     return sortie

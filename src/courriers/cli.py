@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from courriers import documents
+from courriers.convocations import exemplaires
+from courriers.donnees.convocation import Convocation
 from courriers.erreurs import ErreurCourriers, ErreurDonnees
+from courriers.lots import barre_de_progression, ecrire_lot, ecrire_lot_parallele
 
 CODE_USAGE = 2
 
@@ -71,19 +74,46 @@ def analyseur() -> argparse.ArgumentParser:
         description="Écrit le compte rendu d'une réunion (DOCX) à partir d'un fichier "
         "de données JSON ou YAML.",
     )
-    _options_document(cr, "cr.docx")
+    _options_document(cr, "document DOCX à écrire (par défaut : à côté de FICHIER, reunion.docx)")
+    convocation = sous.add_parser(
+        "convocation",
+        help="convocations à une réunion, une par convoqué",
+        description="Écrit une convocation (DOCX) par convoqué de la réunion "
+        "(reunion.convoques), à partir du même fichier que le compte rendu.",
+    )
+    _options_document(
+        convocation,
+        "dossier des convocations (par défaut : FICHIER sans extension suivi de "
+        "« -convocations », à côté de FICHIER) ; avec --fusion, le document à écrire",
+    )
+    convocation.add_argument(
+        "--fusion",
+        action="store_true",
+        help="un seul document, les convocations séparées par un saut de page",
+    )
+    convocation.add_argument(
+        "--jobs",
+        type=_entier_positif,
+        default=1,
+        metavar="N",
+        help="nombre de processus (par défaut : 1)",
+    )
     return racine
 
 
-def _options_document(parser: argparse.ArgumentParser, exemple: str) -> None:
+def _entier_positif(texte: str) -> int:
+    try:
+        valeur = int(texte)
+    except ValueError:
+        valeur = 0
+    if valeur < 1:
+        raise argparse.ArgumentTypeError(f"entier positif attendu, reçu : {texte!r}")
+    return valeur
+
+
+def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None:
     parser.add_argument("fichier", type=Path, metavar="FICHIER", help="données JSON ou YAML")
-    parser.add_argument(
-        "-o",
-        "--sortie",
-        type=Path,
-        metavar="SORTIE",
-        help=f"document DOCX à écrire (par défaut : à côté de FICHIER, ex. {exemple})",
-    )
+    parser.add_argument("-o", "--sortie", type=Path, metavar="SORTIE", help=aide_sortie)
     parser.add_argument(
         "--modele",
         type=Path,
@@ -109,14 +139,42 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _produire(args: argparse.Namespace) -> int:
     type_document = documents.TYPES[args.commande]
     fichier: Path = args.fichier
-    sortie: Path = args.sortie or fichier.with_suffix(".docx")
-    if sortie.resolve() == fichier.resolve():
-        raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
     if args.modele is not None and not args.modele.is_file():
         raise ErreurDonnees(f"--modele : fichier introuvable : {args.modele}")
     document = documents.charger(fichier, type_document.classe)
+    if isinstance(document, Convocation) and not args.fusion:
+        return _convocations(document, args)
+    defaut = fichier.with_name(f"{fichier.stem}-convocations.docx")
+    sortie: Path = args.sortie or (
+        defaut if args.commande == "convocation" else fichier.with_suffix(".docx")
+    )
+    if sortie.resolve() == fichier.resolve():
+        raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
     documents.ecrire(document, sortie, args.modele)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    return 0
+
+
+def _convocations(convocation: Convocation, args: argparse.Namespace) -> int:
+    fichier: Path = args.fichier
+    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-convocations")
+    if dossier.exists() and not dossier.is_dir():
+        raise ErreurDonnees(f"{dossier} : un dossier est attendu pour les convocations")
+    lot = exemplaires(convocation)
+    progression = barre_de_progression()
+    if args.jobs > 1:
+        chemins = ecrire_lot_parallele(
+            args.modele or documents.chemin_modele(convocation),
+            convocation.emetteur.image_marianne,
+            lot,
+            dossier,
+            args.jobs,
+            progression,
+        )
+    else:
+        modele = documents.preparer_modele(convocation, args.modele)
+        chemins = ecrire_lot(modele, lot, dossier, progression)
+    print(f"{len(chemins)} convocations écrites dans {dossier}")
     return 0
 
 

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from courriers.chargement import lire, valider
+from courriers.convocations import exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
+from courriers.donnees.convocation import Convocation
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.modeles import modele_integre
 from courriers.moteur import filtres
-from courriers.moteur.rendu import Proprietes
-from courriers.moteur.rendu import rendre as rendre_modele
+from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
 
 D = TypeVar("D", bound=Modele)
 
@@ -45,6 +46,15 @@ def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
     )
 
 
+def _proprietes_convocation(convocation: Convocation) -> Proprietes:
+    objet = convocation.convocation.objet or filtres.objet_convocation(convocation.reunion)
+    return Proprietes(
+        titre=objet.rstrip("."),
+        auteur=filtres.bloc_marque(convocation.emetteur).replace("\n", " "),
+        sujet=objet,
+    )
+
+
 TYPES: dict[str, TypeDocument] = {
     "cr": TypeDocument(
         code="cr",
@@ -52,6 +62,13 @@ TYPES: dict[str, TypeDocument] = {
         classe=CompteRendu,
         modele="compte-rendu.docx",
         proprietes=_proprietes_compte_rendu,
+    ),
+    "convocation": TypeDocument(
+        code="convocation",
+        libelle="convocation",
+        classe=Convocation,
+        modele="convocation.docx",
+        proprietes=_proprietes_convocation,
     ),
 }
 """The document types by their CLI code."""
@@ -72,8 +89,29 @@ def charger(chemin: Path | str, classe: type[D]) -> D:
     data file's folder.
     """
     chemin = Path(chemin)
-    document = valider(lire(chemin), classe, str(chemin))
+    document = depuis_donnees(lire(chemin), classe, str(chemin))
     return _chemins_depuis(document, chemin.parent)
+
+
+def depuis_donnees(donnees: Any, classe: type[D], origine: str = "données") -> D:
+    """Validate already-read data (a dict from JSON or YAML) as a ``classe``
+    document; ``origine`` names the data in error messages."""
+    return valider(_sans_les_champs_des_autres_types(donnees, classe), classe, origine)
+
+
+def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any:
+    """One meeting file serves every document type: the top-level fields of
+    the other types (``conclusion`` of the minutes, ``convocation`` of the
+    invitations…) are set aside; any other unknown field is still refused."""
+    if not isinstance(donnees, dict):
+        return donnees
+    autres = {
+        nom
+        for type_document in TYPES.values()
+        if type_document.classe is not classe
+        for nom in type_document.classe.model_fields
+    } - set(classe.model_fields)
+    return {cle: valeur for cle, valeur in donnees.items() if cle not in autres}
 
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
@@ -93,17 +131,30 @@ def contexte(document: Modele) -> dict[str, Any]:
     return {nom: getattr(document, nom) for nom in type(document).model_fields}
 
 
+def preparer_modele(document: Modele, modele: Path | None = None) -> ModelePrepare:
+    """The template of ``document`` (built-in, or ``modele``) prepared once,
+    with the emitter's Marianne image."""
+    emetteur = getattr(document, "emetteur", None)
+    return preparer(
+        modele or chemin_modele(document),
+        getattr(emetteur, "image_marianne", None),
+    )
+
+
+def chemin_modele(document: Modele) -> Path:
+    """The built-in template of ``document``'s type."""
+    return modele_integre(type_de(document).modele)
+
+
 def rendre(document: Modele, modele: Path | None = None) -> bytes:
     """The DOCX of ``document`` as bytes, from its built-in template or
-    from ``modele``."""
-    type_document = type_de(document)
-    emetteur = getattr(document, "emetteur", None)
-    return rendre_modele(
-        modele or modele_integre(type_document.modele),
-        contexte(document),
-        type_document.proprietes(document),
-        image_marianne=getattr(emetteur, "image_marianne", None),
-    )
+    from ``modele``. Invitations give one DOCX holding every invitation,
+    separated by page breaks."""
+    prepare = preparer_modele(document, modele)
+    proprietes = type_de(document).proprietes(document)
+    if isinstance(document, Convocation):
+        return prepare.fusionner((e.contexte for e in exemplaires(document)), proprietes)
+    return prepare.rendre(contexte(document), proprietes)
 
 
 def ecrire(document: Modele, sortie: Path | str, modele: Path | None = None) -> Path:

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field, model_validator
 
 from courriers.donnees.base import Modele
+from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.personne import Personne
 from courriers.francais.elision import Genre, Nombre
 
@@ -77,6 +78,14 @@ class Reunion(Modele):
     )
     ordre_du_jour: list[PointOrdreDuJour] = Field(
         default_factory=list, description="Points de l'ordre du jour, dans l'ordre."
+    )
+    lien_visio: str | None = Field(
+        None, description="Lien de visioconférence pour suivre la réunion à distance."
+    )
+    convoques: list[Destinataire] = Field(
+        default_factory=list,
+        description="Personnes convoquées, chacune avec son adresse postale "
+        "(une convocation par personne).",
     )
 
     @model_validator(mode="after")

@@ -158,7 +158,7 @@ def nom_affiche(nom: str, majuscules: bool = True) -> str:
 
 
 def personne(
-    civilite: Civilite | None,
+    civilite: str | None,
     prenom: str | None,
     nom: str,
     majuscules: bool = True,
@@ -195,6 +195,29 @@ def fonction_avec_article(civilite: Civilite, fonction: str, avec_civilite: bool
     accordee = accorder_fonction(fonction, civilite)
     groupe = article_defini(accordee, "feminin" if civilite == "Mme" else "masculin")
     return f"{civilite} {groupe}" if avec_civilite else groupe
+
+
+def ligne_destinataire(
+    civilite: Civilite,
+    prenom: str | None,
+    nom: str | None,
+    fonction: str | None = None,
+    maitre: bool = False,
+) -> str:
+    """The first line of an address block (NF Z10-011): the civilité in
+    full, ``Maître`` for lawyers and notaries, or the function.
+
+    >>> ligne_destinataire("Mme", "Marie", "Dupont")
+    'Madame Marie DUPONT'
+    >>> ligne_destinataire("M.", "Paul", "Girard", maitre=True)
+    'Maître Paul GIRARD'
+    >>> ligne_destinataire("Mme", None, None, "directeur départemental des territoires")
+    'Madame la directrice départementale des territoires'
+    """
+    appel = "Maître" if maitre else titre_d_appel(civilite)
+    if nom:
+        return personne(appel, prenom, nom)
+    return f"{appel} {fonction_avec_article(civilite, fonction or '', avec_civilite=False)}"
 
 
 def titre_d_appel(civilite: Civilite) -> str:

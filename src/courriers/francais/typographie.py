@@ -6,7 +6,8 @@ inside French quotes; it never adds a space before ``:``, ``;``, ``!``,
 ``?`` where the author wrote none, so addresses and links stay intact
 (``https://www.allier.gouv.fr``, ``10:30``).
 
-* non-breaking space (U+00A0) before ``:`` and ``%``;
+* non-breaking space (U+00A0) before ``:`` and ``%``, and inside French
+  phone numbers (``04 70 48 30 74`` never breaks across lines);
 * narrow non-breaking space (U+202F) before ``;``, ``!``, ``?``, ``»`` and
   after ``«``.
 """
@@ -20,6 +21,7 @@ FINE = "\u202f"
 
 _AVANT_DEUX_POINTS = re.compile(r"[ \u00a0\u202f]+(?=[:%])")
 _AVANT_PONCTUATION_HAUTE = re.compile(r"[ \u00a0\u202f]+(?=[;!?])")
+_TELEPHONE = re.compile(r"\b0\d(?:[ .]\d\d){4}\b")
 _APRES_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _AVANT_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 
@@ -30,11 +32,14 @@ def typographie(texte: str) -> str:
     >>> montrer = lambda s: s.replace(INSECABLE, "~").replace(FINE, "^")
     >>> montrer(typographie("OBJET : le « mystère » ; vraiment ? 100 %"))
     'OBJET~: le «^mystère^»^; vraiment^? 100~%'
+    >>> montrer(typographie("Tél : 04 70 48 30 74"))
+    'Tél~: 04~70~48~30~74'
     >>> montrer(typographie("«qual-e-pref»"))
     '«^qual-e-pref^»'
     >>> typographie("https://www.allier.gouv.fr à 10:30")
     'https://www.allier.gouv.fr à 10:30'
     """
+    texte = _TELEPHONE.sub(lambda m: m.group().replace(" ", INSECABLE), texte)
     texte = _AVANT_DEUX_POINTS.sub(INSECABLE, texte)
     texte = _AVANT_PONCTUATION_HAUTE.sub(FINE, texte)
     texte = _APRES_GUILLEMET.sub("«" + FINE, texte)

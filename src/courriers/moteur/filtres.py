@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from courriers.donnees.compte_rendu import OptionsRedaction
+from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.emetteur import Emetteur, Signataire
 from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
@@ -138,10 +139,23 @@ def delegation(emetteur: Emetteur) -> str:
     return f"Pour {prefet} et par délégation,"
 
 
+def bloc_adresse(destinataire: Destinataire) -> str:
+    """The address block (NF Z10-011), one line each: ``Madame Marie
+    DUPONT`` / ``12 rue Pasteur`` / ``03000 MOULINS``."""
+    return "\n".join([destinataire.ligne_nom(), *destinataire.adresse])
+
+
 def objet_par_defaut(reunion: Reunion) -> str:
     """``Comité local des usagers du 28/02/2022.``"""
     nom = elision.majuscule_initiale(reunion.instance.nom)
     return f"{nom} du {dates.date_numerique(reunion.date)}."
+
+
+def objet_convocation(reunion: Reunion) -> str:
+    """``Convocation à la réunion du comité local des usagers du lundi 28 février 2022.``"""
+    instance = elision.de(avec_article(reunion.instance))
+    quand = dates.date_longue(reunion.date, avec_jour_semaine=True)
+    return f"Convocation à la réunion {instance} du {quand}."
 
 
 def bloc_marque(emetteur: Emetteur) -> str:
@@ -182,7 +196,9 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "qualite_signataire": qualite_signataire,
     "delegation": delegation,
     "bloc_marque": bloc_marque,
+    "bloc_adresse": bloc_adresse,
     "objet_par_defaut": objet_par_defaut,
+    "objet_convocation": objet_convocation,
     "markdown": markdown,
     "de": elision.de,
     "a": elision.a,
