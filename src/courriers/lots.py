@@ -115,7 +115,6 @@ def _publier(
     if len(set(finaux)) != len(finaux):
         raise ErreurEcriture("deux documents du lot porteraient le même nom")
     try:
-        os.sync()
         for temporaire, final in zip(temporaires, finaux, strict=True):
             os.replace(temporaire, final)
     except OSError as exc:

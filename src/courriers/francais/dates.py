@@ -9,6 +9,7 @@ non-breaking spaces, and never ``10 h 00``), and ranges.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Literal
 
 from babel.dates import format_date
@@ -35,7 +36,7 @@ def mois(d: dt.date) -> str:
     >>> mois(dt.date(2022, 2, 28))
     'février'
     """
-    return format_date(d, "MMMM", locale="fr_FR")
+    return _nom_du_mois(d.month)
 
 
 def jour_semaine(d: dt.date) -> str:
@@ -44,7 +45,18 @@ def jour_semaine(d: dt.date) -> str:
     >>> jour_semaine(dt.date(2022, 2, 28))
     'lundi'
     """
-    return format_date(d, "EEEE", locale="fr_FR")
+    return _nom_du_jour(d.weekday())
+
+
+@lru_cache(maxsize=None)
+def _nom_du_mois(numero: int) -> str:
+    return format_date(dt.date(2000, numero, 1), "MMMM", locale="fr_FR")
+
+
+@lru_cache(maxsize=None)
+def _nom_du_jour(numero: int) -> str:
+    # 3 January 2000 was a Monday (weekday 0).
+    return format_date(dt.date(2000, 1, 3 + numero), "EEEE", locale="fr_FR")
 
 
 def date_longue(d: dt.date, avec_jour_semaine: bool = False) -> str:

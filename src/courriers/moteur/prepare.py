@@ -256,8 +256,16 @@ def _apres_jinja(xml: str) -> str:
     """docxtpl's steps after Jinja, in its order."""
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if not _CONTROLES_DANS_UN_TEXTE.search(xml):
+        return xml  # resolve_listing would change nothing: skip its cost
     resolu: str = _DOCXTPL.resolve_listing(xml)
     return resolu
+
+
+# \t \n \a \f inside a text node: what docxtpl's resolve_listing turns into
+# Word elements. Values never hold them (``finaliser`` maps them already);
+# only the template's own text might.
+_CONTROLES_DANS_UN_TEXTE = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 
 
 def _verifier(xml: str, modele: str, partie: str) -> Any:
