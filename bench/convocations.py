@@ -41,7 +41,9 @@ def convocation(nombre: int) -> Any:
     base = charger(EXEMPLE, Convocation)
     modeles = base.reunion.convoques
     convoques = [
-        modeles[i % len(modeles)].model_copy(update={"nom": f"{modeles[i % len(modeles)].nom or 'X'}{i:05d}"})
+        modeles[i % len(modeles)].model_copy(
+            update={"nom": f"{modeles[i % len(modeles)].nom or 'X'}{i:05d}"}
+        )
         for i in range(nombre)
     ]
     reunion = base.reunion.model_copy(update={"convoques": convoques})
@@ -91,7 +93,16 @@ def _pic() -> float:
 def _dans_un_processus(moteur: str, nombre: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as dossier:
         sortie = subprocess.run(
-            [sys.executable, __file__, "--mesurer", moteur, "--nombre", str(nombre), "--dossier", dossier],
+            [
+                sys.executable,
+                __file__,
+                "--mesurer",
+                moteur,
+                "--nombre",
+                str(nombre),
+                "--dossier",
+                dossier,
+            ],
             check=True,
             capture_output=True,
             text=True,
@@ -118,7 +129,9 @@ def cr_a_froid(repetitions: int) -> list[float]:
 def main() -> int:
     analyseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analyseur.add_argument("--nombre", type=int, default=1000, help="invitations comparées")
-    analyseur.add_argument("--memoire", type=int, default=10000, help="invitations du test de mémoire")
+    analyseur.add_argument(
+        "--memoire", type=int, default=10000, help="invitations du test de mémoire"
+    )
     analyseur.add_argument("--mesurer", choices=["courriers", "docxtpl"], help=argparse.SUPPRESS)
     analyseur.add_argument("--dossier", type=Path, help=argparse.SUPPRESS)
     args = analyseur.parse_args()
@@ -130,9 +143,15 @@ def main() -> int:
     print(f"{args.nombre} convocations, modèle intégré, écrites sur disque")
     rapide = _dans_un_processus("courriers", args.nombre)
     simple = _dans_un_processus("docxtpl", args.nombre)
-    print(f"  courriers : {rapide['ms_par_document']:.2f} ms/document, pic {rapide['pic_memoire_mo']:.0f} Mo")
-    print(f"  docxtpl   : {simple['ms_par_document']:.2f} ms/document, pic {simple['pic_memoire_mo']:.0f} Mo")
-    print(f"  rapport   : {simple['ms_par_document'] / rapide['ms_par_document']:.1f} fois plus rapide")
+    print(
+        f"  courriers : {rapide['ms_par_document']:.2f} ms/document, pic {rapide['pic_memoire_mo']:.0f} Mo"
+    )
+    print(
+        f"  docxtpl   : {simple['ms_par_document']:.2f} ms/document, pic {simple['pic_memoire_mo']:.0f} Mo"
+    )
+    print(
+        f"  rapport   : {simple['ms_par_document'] / rapide['ms_par_document']:.1f} fois plus rapide"
+    )
     grand = _dans_un_processus("courriers", args.memoire)
     print(
         f"{args.memoire} convocations : {grand['ms_par_document']:.2f} ms/document, "

@@ -295,3 +295,21 @@ def test_un_echec_en_cours_de_lot_n_ecrit_rien(
     assert "« inexistant » n'existe pas dans Destinataire" in capsys.readouterr().err
     assert [p.name for p in dossier.iterdir()] == ["convocation-01-martin-isabelle.docx"]
     assert (dossier / "convocation-01-martin-isabelle.docx").read_bytes() == b"ancienne"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_barre_de_progression_sur_un_terminal_seulement() -> None:
+    from courriers.lots import barre_de_progression
+
+    assert barre_de_progression(io.StringIO()) is None
+    terminal = _Terminal()
+    afficher = barre_de_progression(terminal)
+    assert afficher is not None
+    afficher(7, 14)
+    afficher(14, 14)
+    assert terminal.getvalue().endswith(f"\r[{'#' * 30}] 14/14\n")
+    assert f"\r[{'#' * 15}{' ' * 15}] 7/14" in terminal.getvalue()

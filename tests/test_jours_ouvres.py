@@ -6,7 +6,6 @@ un lundi ; Pâques 2024 le 31 mars).
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 
 import holidays
@@ -284,14 +283,3 @@ def test_coherence_des_fonctions(code: str | None) -> None:
             est_jour_ouvre(jour + timedelta(days=i), code) for i in range(1, (fin - jour).days + 1)
         )
         assert jours_ouvres_entre(jour, fin, code) == attendu
-
-
-def test_rapide() -> None:
-    debut = date(2024, 1, 1)
-    jours_ouvres_avant(debut, 1, "57")  # chargement initial
-    depart = time.perf_counter()
-    for i in range(10_000):
-        jour = debut + timedelta(days=i % 730)
-        est_jour_ouvre(jour, "57")
-        jours_ouvres_avant(jour, 3, "57")
-    assert time.perf_counter() - depart < 1.0

@@ -7,6 +7,7 @@ that scripts import (re-exported by ``courriers``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from courriers.convocations import exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
+from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.modeles import modele_integre
@@ -35,6 +37,9 @@ class TypeDocument:
     classe: type[Modele]
     modele: str
     proprietes: Callable[[Any], Proprietes]
+    #: Variables computed for each document, beyond the data fields:
+    #: (name, type, description), for the reference of template variables.
+    variables_calculees: tuple[tuple[str, Any, str], ...] = ()
 
 
 def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
@@ -69,6 +74,25 @@ TYPES: dict[str, TypeDocument] = {
         classe=Convocation,
         modele="convocation.docx",
         proprietes=_proprietes_convocation,
+        variables_calculees=(
+            ("convoque", Destinataire, "La personne convoquée par ce document."),
+            ("formules.appel", str, "Formule d'appel (« Madame la Maire, »), docs/formules.md."),
+            (
+                "formules.politesse",
+                str,
+                "Formule de politesse, qui reprend la formule d'appel "
+                "(« Je vous prie d'agréer, Madame la Maire, l'expression de ma haute "
+                "considération. »).",
+            ),
+            ("formules.niveau", str, "Niveau de considération retenu."),
+            (
+                "date_limite_reponse",
+                dt.date | None,
+                "Date limite de réponse : convocation.reponse.date, ou N jours ouvrés avant "
+                "la réunion (jours fériés du département de l'émetteur).",
+            ),
+            ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
+        ),
     ),
 }
 """The document types by their CLI code."""

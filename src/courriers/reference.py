@@ -87,7 +87,20 @@ def reference(code: str) -> str:
         "| variable | type | obligatoire | description |",
         "| --- | --- | --- | --- |",
     ]
-    return "\n".join(entete + _lignes(type_document.classe, "", set())) + "\n"
+    lignes = entete + _lignes(type_document.classe, "", set())
+    if type_document.variables_calculees:
+        lignes += [
+            "",
+            "## Variables calculées pour chaque document",
+            "",
+            "| variable | type | obligatoire | description |",
+            "| --- | --- | --- | --- |",
+        ]
+        for nom, annotation, description in type_document.variables_calculees:
+            lignes.append(f"| `{nom}` | {_nom_type(annotation)} | oui | {description} |")
+            for imbrique in _modeles_imbriques(annotation):
+                lignes.extend(_lignes(imbrique, f"{nom}.", {imbrique}))
+    return "\n".join(lignes) + "\n"
 
 
 def chemin_reference(code: str, docs: Path) -> Path:
