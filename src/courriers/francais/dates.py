@@ -9,7 +9,7 @@ non-breaking spaces, and never ``10 h 00``), and ranges.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from babel.dates import format_date
@@ -48,12 +48,12 @@ def jour_semaine(d: dt.date) -> str:
     return _nom_du_jour(d.weekday())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nom_du_mois(numero: int) -> str:
     return format_date(dt.date(2000, numero, 1), "MMMM", locale="fr_FR")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nom_du_jour(numero: int) -> str:
     # 3 January 2000 was a Monday (weekday 0).
     return format_date(dt.date(2000, 1, 3 + numero), "EEEE", locale="fr_FR")
