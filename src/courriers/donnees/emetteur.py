@@ -22,6 +22,7 @@ class PiedDePage(Modele):
         "« CS 31649 », « 03016 MOULINS CEDEX »).",
     )
     telephone: str | None = Field(None, description="Téléphone du standard.")
+    courriel: str | None = Field(None, description="Adresse électronique du service.")
     site: str | None = Field(None, description="Site internet (« www.allier.gouv.fr »).")
 
 
@@ -38,6 +39,12 @@ class Emetteur(Modele):
         description="Titre libre du bloc-marque, à la place du département, pour "
         "un préfet de région ou une autre administration "
         "(« PRÉFET DE LA RÉGION AUVERGNE-RHÔNE-ALPES »).",
+    )
+    designation: str | None = Field(
+        None,
+        description="L'autorité nommée dans le texte, pour un titre libre "
+        "(« le préfet de la région Auvergne-Rhône-Alpes ») ; par défaut tirée du "
+        "département (« le préfet de l'Allier », « la préfète du Var »).",
     )
     civilite_prefet: Civilite = Field(
         "M.",
