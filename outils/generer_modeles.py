@@ -223,6 +223,14 @@ def _styles(doc: DocumentType) -> None:
     _style(doc, "Formule d'appel", base="Normal", avant=18, apres=12)
     _style(
         doc,
+        "En-tête de service",
+        base="Normal",
+        gras=True,
+        apres=2,
+        alignement=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    _style(
+        doc,
         "Pied de page",
         base="Normal",
         taille=7.5,
@@ -340,12 +348,7 @@ def _pied_de_page(doc: DocumentType) -> None:
         "{% for ligne in emetteur.pied_de_page.adresse %}{{ ligne }}{% if not loop.last %} – {% endif %}{% endfor %}",
         style="Pied de page",
     )
-    pied.add_paragraph(
-        f"{{% if emetteur.pied_de_page.telephone %}}Tél.{INSECABLE}: {{{{ emetteur.pied_de_page.telephone }}}}{{% endif %}}"
-        "{% if emetteur.pied_de_page.telephone and emetteur.pied_de_page.site %} – {% endif %}"
-        "{{ emetteur.pied_de_page.site }}",
-        style="Pied de page",
-    )
+    pied.add_paragraph("{{ emetteur.pied_de_page|coordonnees }}", style="Pied de page")
     pied.add_paragraph("{%p endif %}")
     numero = pied.add_paragraph(style="Pied de page")
     numero.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -386,7 +389,8 @@ def _bloc_service(doc: Any) -> None:
     _tag(doc, "if emetteur.agent")
     _para(
         doc,
-        f"{{{{ emetteur.libelle_agent }}}}{INSECABLE}: {{{{ emetteur.agent|prenom_nom }}}}",
+        f"{{{{ emetteur.libelle_agent }}}}{INSECABLE}: {{{{ emetteur.agent|prenom_nom }}}}"
+        "{% if emetteur.agent.fonction %}, {{ emetteur.agent|qualite }}{% endif %}",
         style="Bloc service agent",
     )
     _tag(doc, "if emetteur.agent.telephone")
@@ -474,7 +478,7 @@ def _sans_bordure(table: Any) -> None:
     table.autofit = False
 
 
-def _en_tete_de_lettre(doc: DocumentType, date: str) -> None:
+def _en_tete_de_lettre(doc: DocumentType, date: str, adresse: str | None) -> None:
     """Bloc-marque and service on the left; place, date and the address
     block on the right, where a window envelope shows it."""
     table = doc.add_table(rows=1, cols=2)
@@ -486,7 +490,8 @@ def _en_tete_de_lettre(doc: DocumentType, date: str) -> None:
     _bloc_marque(gauche)
     _bloc_service(gauche)
     _para(droite, f"{{{{ emetteur.ville }}}}, le {{{{ {date}|date_lieu }}}}", style="Lieu et date")
-    _para(droite, "{{ convoque|bloc_adresse }}", style="Adresse")
+    if adresse:
+        _para(droite, f"{{{{ {adresse}|bloc_adresse }}}}", style="Adresse")
 
 
 def convocation() -> DocumentType:
@@ -495,7 +500,7 @@ def convocation() -> DocumentType:
     _sans_vignette(doc)
     _styles(doc)
     _mise_en_page(doc)
-    _en_tete_de_lettre(doc, "convocation.date")
+    _en_tete_de_lettre(doc, "convocation.date", "convoque")
     _label(
         doc,
         f"Objet{INSECABLE}: ",
@@ -550,6 +555,144 @@ def convocation() -> DocumentType:
         "Convocation",
         "Modèle de convocation à une réunion, Marque de l'État. Variables : "
         "docs/variables-convocation.md",
+    )
+    return doc
+
+
+def _references(doc: DocumentType, vos_references: bool) -> None:
+    """``Vos réf.``, ``Nos réf.``, ``Objet``, ``PJ``."""
+    if vos_references:
+        _tag(doc, "if courrier_recu")
+        _label(
+            doc,
+            f"Vos réf.{INSECABLE}: ",
+            "{% if courrier_recu.reference %}{{ courrier_recu.reference }}, {% endif %}"
+            "votre {{ courrier_recu.nature }} du {{ courrier_recu.date|date_numerique }}",
+            style="Objet",
+        ).paragraph_format.space_before = Pt(12)
+        _tag(doc, "endif")
+    _tag(doc, "if reference")
+    _label(doc, f"Nos réf.{INSECABLE}: ", "{{ reference }}", style="Objet")
+    _tag(doc, "endif")
+    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    _tag(doc, "if pieces_jointes")
+    _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    _tag(doc, "endif")
+
+
+def _lettre(doc: DocumentType, titre: str, commentaire: str) -> None:
+    """Body, closing formula, signature, footer and properties of a letter
+    with forms of address."""
+    _para(doc, "{{p corps|markdown }}")
+    _para(doc, "{{ formules.politesse }}", style="Corps de texte")
+    _signature(doc)
+    _pied_de_page(doc)
+    _proprietes(doc, titre, commentaire)
+
+
+def _nouveau(doc_date: str, adresse: str | None) -> DocumentType:
+    doc = Document()
+    _sans_vignette(doc)
+    _styles(doc)
+    _mise_en_page(doc)
+    _en_tete_de_lettre(doc, doc_date, adresse)
+    return doc
+
+
+def reponse() -> DocumentType:
+    """The reply letter template."""
+    doc = _nouveau("date", "correspondant")
+    _references(doc, vos_references=True)
+    _para(doc, "{{ formules.appel }}", style="Formule d'appel")
+    _lettre(
+        doc,
+        "Courrier de réponse",
+        "Modèle de courrier de réponse, Marque de l'État. Variables : docs/variables-reponse.md",
+    )
+    return doc
+
+
+def accuse_reception() -> DocumentType:
+    """The acknowledgement of receipt template (CRPA L112-3, R112-5)."""
+    doc = _nouveau("date", "correspondant")
+    _references(doc, vos_references=False)
+    _para(doc, "{{ formules.appel }}", style="Formule d'appel")
+    _para(
+        doc,
+        "J'ai bien reçu, le {{ demande.date_reception|date_longue }}, {{ demande.designation }}.",
+        style="Corps de texte",
+    )
+    _para(
+        doc,
+        f"Votre dossier est suivi par{INSECABLE}: {{{{ emetteur.services|last }}}}"
+        "{% if emetteur.agent %}, {{ emetteur.agent|prenom_nom }}"
+        "{% if emetteur.agent.fonction %}, {{ emetteur.agent|qualite }}{% endif %}{% endif %}"
+        "{% if emetteur.pied_de_page %} – "
+        "{{ emetteur.pied_de_page.adresse|join(', ') }}"
+        "{% if emetteur.pied_de_page.telephone %} – tél.\u00a0: "
+        "{{ emetteur.pied_de_page.telephone }}{% endif %}"
+        "{% if emetteur.pied_de_page.courriel %} – {{ emetteur.pied_de_page.courriel }}"
+        "{% endif %}{% endif %}.",
+        style="Corps de texte",
+    )
+    _tag(doc, "if delai_traitement")
+    _para(
+        doc,
+        "Le délai prévisible de traitement de votre demande est de "
+        "{{ delai_traitement|delai }} : une réponse devrait vous parvenir d'ici le "
+        "{{ date_fin_traitement|date_longue }}.",
+        style="Corps de texte",
+    )
+    _tag(doc, "endif")
+    _tag(doc, "if procedure and procedure.silence == 'acceptation'")
+    _para(
+        doc,
+        "En l'absence de réponse de l'administration au "
+        "{{ date_decision_implicite|date_longue }}, votre demande sera réputée acceptée. "
+        "Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision "
+        "implicite (article L. 232-3 du code des relations entre le public et "
+        "l'administration).",
+        style="Corps de texte",
+    )
+    _tag(doc, "endif")
+    _tag(doc, "if procedure and procedure.silence == 'rejet'")
+    _para(
+        doc,
+        "En l'absence de réponse de l'administration au "
+        "{{ date_decision_implicite|date_longue }}, votre demande sera réputée rejetée. "
+        f"Vous pourrez contester cette décision implicite de rejet{INSECABLE}:",
+        style="Corps de texte",
+    )
+    _para(doc, "{{p procedure.voies_de_recours|markdown }}")
+    _tag(doc, "endif")
+    _lettre(
+        doc,
+        "Accusé de réception",
+        "Modèle d'accusé de réception (CRPA L112-3, R112-5), Marque de l'État. "
+        "Variables : docs/variables-accuse-reception.md",
+    )
+    return doc
+
+
+def courrier_service() -> DocumentType:
+    """The service-to-service letter template: header line, no formulas."""
+    doc = _nouveau("date", None)
+    ligne = _para(doc, "{{ emetteur|autorite|majuscule_initiale }}", style="En-tête de service")
+    ligne.paragraph_format.space_before = Pt(24)
+    _para(doc, "à", style="En-tête de service")
+    _para(doc, "{{ destinataire|designation }}", style="En-tête de service")
+    _tag(doc, "if sous_couvert")
+    _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
+    _tag(doc, "endif")
+    _references(doc, vos_references=False)
+    _para(doc, "{{p corps|markdown }}").paragraph_format.space_before = Pt(12)
+    _signature(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Courrier de service à service",
+        "Modèle de courrier de service à service, Marque de l'État. "
+        "Variables : docs/variables-service.md",
     )
     return doc
 
@@ -643,7 +786,13 @@ def compte_rendu() -> DocumentType:
 def main() -> None:
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
-    for nom, construire in (("compte-rendu.docx", compte_rendu), ("convocation.docx", convocation)):
+    for nom, construire in (
+        ("compte-rendu.docx", compte_rendu),
+        ("convocation.docx", convocation),
+        ("reponse.docx", reponse),
+        ("accuse-reception.docx", accuse_reception),
+        ("courrier-service.docx", courrier_service),
+    ):
         construire().save(str(dossier / nom))
         print(f"écrit : {dossier / nom}")
 

@@ -12,11 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents
+from courriers import documents, lettres
+from courriers.controles import controler, en_erreurs
 from courriers.convocations import exemplaires
+from courriers.correspondants import charger_correspondants
 from courriers.donnees.convocation import Convocation
-from courriers.erreurs import ErreurCourriers, ErreurDonnees
+from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
+from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees
 from courriers.lots import barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.moteur import filtres
 
 CODE_USAGE = 2
 
@@ -62,7 +66,8 @@ def analyseur() -> argparse.ArgumentParser:
         description="Produit des documents officiels de l'État (Marque de l'État) "
         "à partir de données JSON ou YAML.",
         epilog="Codes de sortie : 0 succès, 2 usage, 3 données invalides, "
-        "4 modèle DOCX en erreur, 5 écriture impossible.",
+        "4 modèle DOCX en erreur, 5 écriture impossible, 6 contrôles non satisfaits "
+        "(--strict).",
     )
     sous = racine.add_subparsers(
         dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
@@ -98,6 +103,43 @@ def analyseur() -> argparse.ArgumentParser:
         metavar="N",
         help="nombre de processus (par défaut : 1)",
     )
+    for code, aide, description in (
+        (
+            "reponse",
+            "courrier de réponse",
+            "Écrit un courrier de réponse (DOCX) ; avec --correspondants, un courrier par "
+            "correspondant de la liste.",
+        ),
+        (
+            "accuse-reception",
+            "accusé de réception (CRPA L112-3, R112-5)",
+            "Écrit un accusé de réception (DOCX) avec les mentions obligatoires ; avec "
+            "--correspondants, un par correspondant de la liste.",
+        ),
+        (
+            "service",
+            "courrier de service à service",
+            "Écrit un courrier de service à service (DOCX) : ligne d'en-tête, sans formules.",
+        ),
+    ):
+        lettre = sous.add_parser(code, help=aide, description=description)
+        _options_document(
+            lettre,
+            "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
+            "--correspondants, le dossier des courriers",
+        )
+        lettre.add_argument(
+            "--strict",
+            action="store_true",
+            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
+        )
+        if code != "service":
+            lettre.add_argument(
+                "--correspondants",
+                type=Path,
+                metavar="LISTE",
+                help="liste de correspondants (CSV, JSON ou YAML) : un courrier chacun",
+            )
     return racine
 
 
@@ -142,8 +184,12 @@ def _produire(args: argparse.Namespace) -> int:
     if args.modele is not None and not args.modele.is_file():
         raise ErreurDonnees(f"--modele : fichier introuvable : {args.modele}")
     document = documents.charger(fichier, type_document.classe)
+    if isinstance(document, Lettre):
+        _controler(document, args.strict)
     if isinstance(document, Convocation) and not args.fusion:
         return _convocations(document, args)
+    if isinstance(document, (Reponse, AccuseReception)) and args.correspondants:
+        return _lettres_par_correspondant(document, args)
     defaut = fichier.with_name(f"{fichier.stem}-convocations.docx")
     sortie: Path = args.sortie or (
         defaut if args.commande == "convocation" else fichier.with_suffix(".docx")
@@ -152,6 +198,27 @@ def _produire(args: argparse.Namespace) -> int:
         raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
     documents.ecrire(document, sortie, args.modele)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    return 0
+
+
+def _controler(lettre: Lettre, strict: bool) -> None:
+    avertissements = controler(lettre)
+    if avertissements and strict:
+        raise ErreurControles(en_erreurs(avertissements))
+    for avertissement in avertissements:
+        print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
+
+
+def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse.Namespace) -> int:
+    fichier: Path = args.fichier
+    type_document = documents.TYPES[args.commande]
+    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-courriers")
+    correspondants = charger_correspondants(args.correspondants)
+    auteur = filtres.bloc_marque(lettre.emetteur).replace("\n", " ")
+    lot = lettres.par_correspondant(lettre, correspondants, type_document.code, auteur)
+    modele = documents.preparer_modele(lettre, args.modele)
+    chemins = ecrire_lot(modele, lot, dossier, barre_de_progression())
+    print(f"{len(chemins)} courriers écrits dans {dossier}")
     return 0
 
 

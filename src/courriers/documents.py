@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from courriers import lettres
 from courriers.chargement import lire, valider
 from courriers.convocations import exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
+from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
 from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
@@ -40,6 +42,9 @@ class TypeDocument:
     #: Variables computed for each document, beyond the data fields:
     #: (name, type, description), for the reference of template variables.
     variables_calculees: tuple[tuple[str, Any, str], ...] = ()
+    #: Types of one family read the same data file, each setting aside the
+    #: fields of the others (the meeting file: minutes and invitations).
+    famille: str = ""
 
 
 def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
@@ -60,6 +65,10 @@ def _proprietes_convocation(convocation: Convocation) -> Proprietes:
     )
 
 
+def _proprietes_lettre(lettre: Lettre) -> Proprietes:
+    return lettres.proprietes(lettre, filtres.bloc_marque(lettre.emetteur).replace("\n", " "))
+
+
 TYPES: dict[str, TypeDocument] = {
     "cr": TypeDocument(
         code="cr",
@@ -67,6 +76,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=CompteRendu,
         modele="compte-rendu.docx",
         proprietes=_proprietes_compte_rendu,
+        famille="reunion",
     ),
     "convocation": TypeDocument(
         code="convocation",
@@ -93,6 +103,30 @@ TYPES: dict[str, TypeDocument] = {
             ),
             ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
         ),
+        famille="reunion",
+    ),
+    "reponse": TypeDocument(
+        code="reponse",
+        libelle="courrier de réponse",
+        classe=Reponse,
+        modele="reponse.docx",
+        proprietes=_proprietes_lettre,
+        variables_calculees=lettres.VARIABLES_REPONSE,
+    ),
+    "accuse-reception": TypeDocument(
+        code="accuse-reception",
+        libelle="accusé de réception",
+        classe=AccuseReception,
+        modele="accuse-reception.docx",
+        proprietes=_proprietes_lettre,
+        variables_calculees=lettres.VARIABLES_ACCUSE,
+    ),
+    "service": TypeDocument(
+        code="service",
+        libelle="courrier de service à service",
+        classe=CourrierService,
+        modele="courrier-service.docx",
+        proprietes=_proprietes_lettre,
     ),
 }
 """The document types by their CLI code."""
@@ -127,12 +161,13 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
     """One meeting file serves every document type: the top-level fields of
     the other types (``conclusion`` of the minutes, ``convocation`` of the
     invitations…) are set aside; any other unknown field is still refused."""
-    if not isinstance(donnees, dict):
+    famille = next((t.famille for t in TYPES.values() if t.classe is classe), "")
+    if not isinstance(donnees, dict) or not famille:
         return donnees
     autres = {
         nom
         for type_document in TYPES.values()
-        if type_document.classe is not classe
+        if type_document.famille == famille and type_document.classe is not classe
         for nom in type_document.classe.model_fields
     } - set(classe.model_fields)
     return {cle: valeur for cle, valeur in donnees.items() if cle not in autres}
@@ -151,8 +186,12 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
 
 
 def contexte(document: Modele) -> dict[str, Any]:
-    """The template variables: the document's top-level fields."""
-    return {nom: getattr(document, nom) for nom in type(document).model_fields}
+    """The template variables: the document's top-level fields, and for a
+    letter the variables computed from them (formulas, dates)."""
+    champs = {nom: getattr(document, nom) for nom in type(document).model_fields}
+    if isinstance(document, Lettre):
+        champs.update(lettres.variables(document))
+    return champs
 
 
 def preparer_modele(document: Modele, modele: Path | None = None) -> ModelePrepare:

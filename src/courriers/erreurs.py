@@ -33,3 +33,9 @@ class ErreurEcriture(ErreurCourriers):
     """The output cannot be written."""
 
     code_sortie = 5
+
+
+class ErreurControles(ErreurCourriers):
+    """With ``--strict``: a letter fails the checks of ``controles``."""
+
+    code_sortie = 6

@@ -19,15 +19,14 @@ from courriers.donnees.compte_rendu import OptionsRedaction
 from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.emetteur import Emetteur, Signataire
 from courriers.donnees.personne import Personne
-
-UniteDelai = Literal["jours", "jours_ouvres", "mois"]
+from courriers.francais.delais import Unite
 
 
 class Delai(Modele):
     """A delay: a number of calendar days, working days or months."""
 
     valeur: int = Field(ge=1, description="Nombre de jours ou de mois.")
-    unite: UniteDelai = Field(
+    unite: Unite = Field(
         description="« jours » (calendaires), « jours_ouvres » (sans week-ends ni jours "
         "fériés du département de l'émetteur) ou « mois »."
     )

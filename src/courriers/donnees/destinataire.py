@@ -38,18 +38,31 @@ class Destinataire(Personne):
         "« tres_haute_consideration »).",
     )
 
+    def _designation_requise(self) -> bool:
+        # A group ("Madame, Monsieur") may be designated by its address only.
+        return self.qualite_formules != "groupe"
+
+    def lignes_adresse(self) -> list[str]:
+        """The whole address block: the name line (when there is one), then
+        the postal lines."""
+        nom = self.ligne_nom()
+        return [nom, *self.adresse] if nom else list(self.adresse)
+
     def ligne_nom(self) -> str:
         """The first line of the address block: ``Madame Marie DUPONT``,
         ``Maître Paul GIRARD``, or the function: ``Monsieur le directeur …``."""
+        if not self.nom and not self.fonction:
+            return ""
         maitre = self.qualite_formules in {"avocat", "notaire"}
         return ligne_destinataire(self.civilite, self.prenom, self.nom, self.fonction, maitre)
 
     @model_validator(mode="after")
     def _adresse_postale(self) -> Destinataire:
-        problemes = problemes_adresse([self.ligne_nom(), *self.adresse])
+        lignes = self.lignes_adresse()
+        problemes = problemes_adresse(lignes)
         if problemes:
+            qui = self.ligne_nom() or (lignes[0] if lignes else "?")
             raise ValueError(
-                f"adresse de {self.ligne_nom()} non conforme à la norme postale : "
-                + " ; ".join(problemes)
+                f"adresse de {qui} non conforme à la norme postale : " + " ; ".join(problemes)
             )
         return self

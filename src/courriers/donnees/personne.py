@@ -38,9 +38,13 @@ class Personne(Modele):
     telephone: str | None = Field(None, description="Téléphone (« 04 70 48 30 74 »).")
     courriel: str | None = Field(None, description="Adresse électronique.")
 
+    def _designation_requise(self) -> bool:
+        """Whether the person must have a name or a function."""
+        return True
+
     @model_validator(mode="after")
     def _nom_ou_fonction(self) -> Personne:
-        if not self.nom and not self.fonction:
+        if self._designation_requise() and not self.nom and not self.fonction:
             raise ValueError(
                 "une personne doit avoir un nom ou, à défaut, une fonction "
                 "(« M. le représentant de … »)"

@@ -31,6 +31,7 @@ __all__ = [
     "Departement",
     "Representant",
     "article_de",
+    "autorite",
     "departement",
     "lignes_bloc_marque",
     "mot_de_liaison",
@@ -355,6 +356,24 @@ def titre_bloc_marque(code: str, feminin: bool = False) -> str:
     if ressort is None:
         ressort = article_de(territoire)
     return f"{fonction} {ressort}".upper()
+
+
+def autorite(code: str, feminin: bool = False) -> str:
+    """Renvoie le représentant de l'État nommé dans un texte, en minuscules
+    (« Le préfet de l'Allier à Monsieur le directeur… »).
+
+    >>> autorite("03"), autorite("83", feminin=True)
+    ("le préfet de l'Allier", 'la préfète du Var')
+    >>> autorite("987")
+    'le haut-commissaire de la République en Polynésie française'
+    """
+    territoire = departement(code)
+    representant = territoire.representant
+    fonction = (representant.feminin if feminin else representant.masculin).lower()
+    fonction = fonction.replace("république", "République")
+    ressort = territoire.ressort or article_de(territoire)
+    article = "la" if feminin else "le"
+    return f"{article} {fonction} {ressort}"
 
 
 def lignes_bloc_marque(titre: str) -> tuple[str, ...]:

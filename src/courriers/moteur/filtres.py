@@ -17,11 +17,12 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from courriers.donnees.compte_rendu import OptionsRedaction
+from courriers.donnees.courrier import Delai
 from courriers.donnees.destinataire import Destinataire
-from courriers.donnees.emetteur import Emetteur, Signataire
+from courriers.donnees.emetteur import Emetteur, PiedDePage, Signataire
 from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
-from courriers.francais import accords, dates, elision, personnes
+from courriers.francais import accords, dates, delais, departements, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
 from courriers.francais.elision import Genre
 from courriers.francais.typographie import typographie
@@ -139,10 +140,39 @@ def delegation(emetteur: Emetteur) -> str:
     return f"Pour {prefet} et par délégation,"
 
 
+def autorite(emetteur: Emetteur) -> str:
+    """The authority named in a text: ``le préfet de l'Allier``,
+    ``la préfète du Var``, or the emitter's own ``designation``."""
+    if emetteur.designation:
+        return emetteur.designation
+    if emetteur.departement is None:
+        return emetteur.titre or ""
+    return departements.autorite(emetteur.departement, emetteur.civilite_prefet == "Mme")
+
+
+def designation(p: Personne) -> str:
+    """A recipient named in a header line: ``Monsieur le directeur
+    départemental des territoires``, ``Madame Claire DUMAS``."""
+    ligne = personnes.ligne_destinataire(p.civilite, p.prenom, p.nom, p.fonction)
+    return f"{ligne} {elision.de(p.organisme)}" if p.organisme and not p.nom else ligne
+
+
+def delai(d: Delai) -> str:
+    """A delay in words: ``2 mois``, ``15 jours ouvrés``."""
+    return delais.delai_en_texte(d.valeur, d.unite)
+
+
+def coordonnees(pied: PiedDePage) -> str:
+    """The service's phone, e-mail and website on one line:
+    ``Tél. : 04 70 48 30 00 – courrier@allier.gouv.fr – www.allier.gouv.fr``."""
+    morceaux = [f"Tél. : {pied.telephone}" if pied.telephone else "", pied.courriel, pied.site]
+    return " – ".join(m for m in morceaux if m)
+
+
 def bloc_adresse(destinataire: Destinataire) -> str:
     """The address block (NF Z10-011), one line each: ``Madame Marie
     DUPONT`` / ``12 rue Pasteur`` / ``03000 MOULINS``."""
-    return "\n".join([destinataire.ligne_nom(), *destinataire.adresse])
+    return "\n".join(destinataire.lignes_adresse())
 
 
 def objet_par_defaut(reunion: Reunion) -> str:
@@ -197,6 +227,10 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "delegation": delegation,
     "bloc_marque": bloc_marque,
     "bloc_adresse": bloc_adresse,
+    "coordonnees": coordonnees,
+    "autorite": autorite,
+    "designation": designation,
+    "delai": delai,
     "objet_par_defaut": objet_par_defaut,
     "objet_convocation": objet_convocation,
     "markdown": markdown,

@@ -1,0 +1,242 @@
+"""Contrôles des courriers : ce qui manque à une lettre pour être la bonne.
+
+Le compte rendu de départ du projet relevait des réponses tardives, sans
+accusé de réception, sans mention des pièces jointes, sans les coordonnées du
+service. Chaque contrôle est ici une fonction pure sur les modèles de
+:mod:`courriers.donnees.courrier` ; :func:`controler` lance ceux qui
+s'appliquent au type de la lettre et renvoie des :class:`Avertissement`, que la
+ligne de commande affiche (et change en erreur avec ``--strict``, le texte de
+:func:`en_erreurs`).
+
+Codes des avertissements :
+
+- ``pieces_jointes_non_mentionnees`` : pièces jointes listées, jamais
+  signalées dans le corps ;
+- ``sans_agent`` : pas d'agent chargé du dossier (CRPA L111-2), sauf pour un
+  courrier de service à service ;
+- ``sans_coordonnees_service`` : pied de page absent, ou sans adresse postale
+  ou sans téléphone ;
+- ``sans_delai_traitement`` : accusé de réception sans délai de traitement ;
+- ``reponse_tardive`` : réponse envoyée plus de N jours ouvrés après le
+  courrier ou le courriel reçu (seuils de ``controles``).
+
+>>> print(en_erreurs([Avertissement("sans_agent", "aucun agent")]))
+1 avertissement (erreur avec --strict) :
+- [sans_agent] aucun agent
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
+from courriers.francais.dates import date_numerique
+from courriers.francais.jours_ouvres import jours_ouvres_entre
+
+__all__ = [
+    "CODES",
+    "Avertissement",
+    "controler",
+    "controler_agent",
+    "controler_coordonnees_service",
+    "controler_delai_reponse",
+    "controler_delai_traitement",
+    "controler_pieces_jointes",
+    "en_erreurs",
+    "mentionne_pieces_jointes",
+]
+
+PIECES_JOINTES_NON_MENTIONNEES: Final = "pieces_jointes_non_mentionnees"
+SANS_AGENT: Final = "sans_agent"
+SANS_COORDONNEES_SERVICE: Final = "sans_coordonnees_service"
+SANS_DELAI_TRAITEMENT: Final = "sans_delai_traitement"
+REPONSE_TARDIVE: Final = "reponse_tardive"
+
+CODES: Final = (
+    PIECES_JOINTES_NON_MENTIONNEES,
+    SANS_AGENT,
+    SANS_COORDONNEES_SERVICE,
+    SANS_DELAI_TRAITEMENT,
+    REPONSE_TARDIVE,
+)
+"""Les codes des avertissements, dans l'ordre où :func:`controler` les donne."""
+
+
+@dataclass(frozen=True)
+class Avertissement:
+    """Un contrôle non satisfait : son ``code`` (stable, voir :data:`CODES`) et
+    un ``message`` en français (quoi, où, ce qui est attendu)."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+_TIRET: Final = "[-\u2010\u2011]"
+"""Trait d'union, y compris insécable (« ci‑joint »)."""
+
+_MENTION_PIECES_JOINTES: Final = re.compile(
+    r"(?<!\w)(?:"
+    r"pièces?\s+jointes?"
+    rf"|ci{_TIRET}jointe?s?"
+    r"|en\s+annexes?"
+    r"|annexée?s?"
+    r"|pj"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+"""Les mentions des pièces jointes, en mots entiers, sans tenir compte de la
+casse, les accents tels qu'ils s'écrivent : « pièce(s) jointe(s) », « ci-joint »
+(« ci-jointe », « ci-joints », « ci-jointes »), « en annexe », « annexé »
+(« annexée », « annexés », « annexées »), « PJ »."""
+
+
+def mentionne_pieces_jointes(texte: str) -> bool:
+    """Dit si ``texte`` signale des pièces jointes.
+
+    >>> mentionne_pieces_jointes("Vous trouverez ci-joint le formulaire.")
+    True
+    >>> mentionne_pieces_jointes("Le formulaire est ANNEXÉ à ce courrier.")
+    True
+    >>> mentionne_pieces_jointes("PJ : 2"), mentionne_pieces_jointes("Voir la pièce\\njointe.")
+    (True, True)
+    >>> mentionne_pieces_jointes("Le formulaire vous sera adressé.")
+    False
+    >>> mentionne_pieces_jointes("Une annexe fiscale, des pjm.")  # ni « en annexe », ni « PJ »
+    False
+    """
+    return _MENTION_PIECES_JOINTES.search(texte) is not None
+
+
+def controler_pieces_jointes(lettre: Lettre) -> Avertissement | None:
+    """Pièces jointes listées (``pieces_jointes``) mais jamais signalées dans
+    le corps (voir :func:`mentionne_pieces_jointes`)."""
+    pieces = lettre.pieces_jointes
+    if not pieces or mentionne_pieces_jointes(lettre.corps):
+        return None
+    intitules = ", ".join(f"« {piece} »" for piece in pieces)
+    if len(pieces) == 1:
+        message = (
+            f"1 pièce jointe listée ({intitules}) mais jamais mentionnée dans le corps "
+            "du courrier : la signaler (« ci-joint », « en pièce jointe »)"
+        )
+    else:
+        message = (
+            f"{len(pieces)} pièces jointes listées ({intitules}) mais jamais mentionnées "
+            "dans le corps du courrier : les signaler (« ci-joint », « en pièce jointe »)"
+        )
+    return Avertissement(PIECES_JOINTES_NON_MENTIONNEES, message)
+
+
+def controler_agent(lettre: Lettre) -> Avertissement | None:
+    """Pas d'agent chargé du dossier (``emetteur.agent``) dans un courrier à un
+    usager (CRPA L111-2). Un courrier de service à service n'est pas concerné."""
+    if isinstance(lettre, CourrierService) or lettre.emetteur.agent is not None:
+        return None
+    return Avertissement(
+        SANS_AGENT,
+        "aucun agent chargé du dossier (emetteur.agent) : prénom, nom, qualité et "
+        "coordonnées sont obligatoires dans un courrier à un usager (CRPA L111-2)",
+    )
+
+
+def controler_coordonnees_service(lettre: Lettre) -> Avertissement | None:
+    """Coordonnées du service (``emetteur.pied_de_page``) absentes, ou sans
+    adresse postale, ou sans téléphone ; le message dit ce qui manque."""
+    pied = lettre.emetteur.pied_de_page
+    manquants: list[str] = []
+    if pied is None or not any(ligne.strip() for ligne in pied.adresse):
+        manquants.append("adresse postale")
+    if pied is None or not (pied.telephone or "").strip():
+        manquants.append("téléphone")
+    if not manquants:
+        return None
+    etat = "absentes" if pied is None else "incomplètes"
+    if len(manquants) > 1:
+        accord = "manquants"
+    elif manquants == ["adresse postale"]:
+        accord = "manquante"
+    else:
+        accord = "manquant"
+    return Avertissement(
+        SANS_COORDONNEES_SERVICE,
+        f"coordonnées du service {etat} (emetteur.pied_de_page) : {', '.join(manquants)} {accord}",
+    )
+
+
+def controler_delai_traitement(lettre: Lettre) -> Avertissement | None:
+    """Accusé de réception sans délai de traitement (``delai_traitement``)."""
+    if not isinstance(lettre, AccuseReception) or lettre.delai_traitement is not None:
+        return None
+    return Avertissement(
+        SANS_DELAI_TRAITEMENT,
+        "accusé de réception sans délai de traitement (delai_traitement) : l'usager "
+        "doit savoir quand attendre une réponse",
+    )
+
+
+def controler_delai_reponse(lettre: Lettre) -> Avertissement | None:
+    """Réponse envoyée plus de ``controles.delai_reponse_courrier`` (ou
+    ``delai_reponse_courriel``) jours ouvrés après le courrier (ou courriel)
+    reçu, jours fériés du département de l'émetteur exclus."""
+    if not isinstance(lettre, Reponse) or lettre.courrier_recu is None:
+        return None
+    recu = lettre.courrier_recu
+    if recu.nature == "courriel":
+        maximum = lettre.controles.delai_reponse_courriel
+    else:
+        maximum = lettre.controles.delai_reponse_courrier
+    jours = jours_ouvres_entre(recu.date, lettre.date, lettre.emetteur.departement)
+    if jours <= maximum:
+        return None
+    return Avertissement(
+        REPONSE_TARDIVE,
+        f"réponse datée du {date_numerique(lettre.date)}, {jours} jours ouvrés après "
+        f"le {recu.nature} du {date_numerique(recu.date)} ({maximum} au plus)",
+    )
+
+
+_CONTROLES: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
+    controler_pieces_jointes,
+    controler_agent,
+    controler_coordonnees_service,
+    controler_delai_traitement,
+    controler_delai_reponse,
+)
+
+
+def controler(lettre: Lettre) -> list[Avertissement]:
+    """Lance sur ``lettre`` les contrôles qui s'appliquent à son type et
+    renvoie leurs avertissements, dans l'ordre de :data:`CODES` (liste vide
+    quand la lettre est conforme)."""
+    return [
+        avertissement for controle in _CONTROLES if (avertissement := controle(lettre)) is not None
+    ]
+
+
+def en_erreurs(avertissements: Sequence[Avertissement]) -> str:
+    """Un texte en français qui liste les avertissements, un par ligne avec
+    son code, pour l'erreur de la ligne de commande avec ``--strict``.
+
+    >>> print(en_erreurs([
+    ...     Avertissement("sans_agent", "aucun agent"),
+    ...     Avertissement("sans_delai_traitement", "aucun délai"),
+    ... ]))
+    2 avertissements (erreurs avec --strict) :
+    - [sans_agent] aucun agent
+    - [sans_delai_traitement] aucun délai
+    >>> en_erreurs([])
+    'aucun avertissement'
+    """
+    if not avertissements:
+        return "aucun avertissement"
+    if len(avertissements) == 1:
+        entete = "1 avertissement (erreur avec --strict) :"
+    else:
+        entete = f"{len(avertissements)} avertissements (erreurs avec --strict) :"
+    return "\n".join([entete, *(f"- {avertissement}" for avertissement in avertissements)])

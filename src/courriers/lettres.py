@@ -1,0 +1,100 @@
+"""Letters: the variables computed for each letter, and one letter per
+correspondent for a batch.
+
+For a reply or an acknowledgement: the forms of address of the
+correspondent; for an acknowledgement, the end of the processing delay and
+the date on which silence becomes a decision, both counted from the receipt
+of the request (calendar days, working days of the emitter's département,
+or months).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from courriers.convocations import Exemplaire, formules_de
+from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Reponse
+from courriers.donnees.destinataire import Destinataire
+from courriers.francais.delais import echeance
+from courriers.moteur.prepare import Proprietes
+from courriers.noms_fichiers import nom_de_fichier
+
+#: The computed variables of letters: (name, type, description).
+VARIABLES_REPONSE: tuple[tuple[str, Any, str], ...] = (
+    ("formules.appel", str, "Formule d'appel du correspondant (« Madame la Maire, »)."),
+    ("formules.politesse", str, "Formule de politesse, qui reprend la formule d'appel."),
+    ("formules.niveau", str, "Niveau de considération retenu."),
+)
+VARIABLES_ACCUSE: tuple[tuple[str, Any, str], ...] = (
+    *VARIABLES_REPONSE,
+    (
+        "date_fin_traitement",
+        "date (facultatif)",
+        "Fin du délai prévisible de traitement, comptée depuis la réception.",
+    ),
+    (
+        "date_decision_implicite",
+        "date (facultatif)",
+        "Date à laquelle le silence de l'administration vaudra décision (procedure.delai "
+        "compté depuis la réception).",
+    ),
+)
+
+
+def _date_apres(lettre: AccuseReception, delai: Delai | None) -> Any:
+    if delai is None:
+        return None
+    return echeance(
+        lettre.demande.date_reception, delai.valeur, delai.unite, lettre.emetteur.departement
+    )
+
+
+def variables(lettre: Lettre) -> dict[str, Any]:
+    """The variables computed for ``lettre``, beyond its fields."""
+    calculees: dict[str, Any] = {}
+    if isinstance(lettre, (Reponse, AccuseReception)):
+        calculees["formules"] = formules_de(lettre.correspondant)
+    if isinstance(lettre, AccuseReception):
+        calculees["date_fin_traitement"] = _date_apres(lettre, lettre.delai_traitement)
+        procedure = lettre.procedure
+        calculees["date_decision_implicite"] = _date_apres(
+            lettre, procedure.delai if procedure else None
+        )
+    return calculees
+
+
+def proprietes(lettre: Lettre, auteur: str) -> Proprietes:
+    """Title, author and subject of a letter."""
+    return Proprietes(titre=lettre.objet, auteur=auteur, sujet=lettre.objet)
+
+
+def par_correspondant(
+    lettre: Reponse | AccuseReception,
+    correspondants: Sequence[Destinataire],
+    prefixe: str,
+    auteur: str,
+) -> list[Exemplaire]:
+    """The same letter for each correspondent of a list, in order."""
+    total = len(correspondants)
+    lot = []
+    for numero, correspondant in enumerate(correspondants, start=1):
+        personnelle = lettre.model_copy(update={"correspondant": correspondant})
+        noms = (
+            [correspondant.nom, correspondant.prenom]
+            if correspondant.nom
+            else [correspondant.fonction or correspondant.organisme]
+        )
+        lot.append(
+            Exemplaire(
+                nom_fichier=nom_de_fichier(
+                    prefixe, numero, total, *(n or "" for n in noms), extension="docx"
+                ),
+                contexte={
+                    **{nom: getattr(personnelle, nom) for nom in type(personnelle).model_fields},
+                    **variables(personnelle),
+                },
+                proprietes=proprietes(personnelle, auteur),
+            )
+        )
+    return lot
