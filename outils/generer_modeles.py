@@ -492,6 +492,7 @@ def _en_tete_de_lettre(doc: DocumentType, date: str, adresse: str | None) -> Non
     _para(droite, f"{{{{ emetteur.ville }}}}, le {{{{ {date}|date_lieu }}}}", style="Lieu et date")
     if adresse:
         _para(droite, f"{{{{ {adresse}|bloc_adresse }}}}", style="Adresse")
+    _para(doc, "")  # space between the header and the references
 
 
 def convocation() -> DocumentType:
@@ -685,7 +686,8 @@ def courrier_service() -> DocumentType:
     _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
     _tag(doc, "endif")
     _references(doc, vos_references=False)
-    _para(doc, "{{p corps|markdown }}").paragraph_format.space_before = Pt(12)
+    _para(doc, "")
+    _para(doc, "{{p corps|markdown }}")
     _signature(doc)
     _pied_de_page(doc)
     _proprietes(
