@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,11 @@ def rendre_dict(donnees: dict[str, Any], dossier: Path) -> Path:
     sortie = dossier / "cr.docx"
     ecrire(depuis_donnees(donnees, CompteRendu, "test"), sortie)
     return sortie
+
+
+# Hypothesis profiles: "ci" (default) and "nuit" (HYPOTHESIS_PROFILE=nuit).
+from hypothesis import settings as _reglages  # noqa: E402
+
+_reglages.register_profile("ci", max_examples=30, deadline=None)
+_reglages.register_profile("nuit", max_examples=1000, deadline=None)
+_reglages.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -303,7 +303,10 @@ def test_liens() -> None:
 @pytest.mark.parametrize(
     ("texte", "attendu"),
     [
-        ("Émoji 🎉 et ∑ « guillemets » \"doubles\" 'simples'", None),
+        (
+            "Émoji 🎉 et ∑ « guillemets » \"doubles\" 'simples'",
+            "Émoji 🎉 et ∑ «\u202fguillemets\u202f» \"doubles\" 'simples'",
+        ),
         ("עברית ועוד مرحبا بالعالم", None),
         ("a < b > c & d", None),
         ("tab\tulation", None),

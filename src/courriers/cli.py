@@ -7,6 +7,7 @@ prints a French message and returns an exit code (``docs/erreurs.md``).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,9 +19,11 @@ from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
-from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees
+from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees, ErreurModele
 from courriers.lots import barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.moteur import filtres
+from courriers.verification import rapport, rapport_json, verifier_modele
 
 CODE_USAGE = 2
 
@@ -140,7 +143,48 @@ def analyseur() -> argparse.ArgumentParser:
                 metavar="LISTE",
                 help="liste de correspondants (CSV, JSON ou YAML) : un courrier chacun",
             )
+    _commandes_outils(sous)
     return racine
+
+
+def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    codes = sorted(documents.TYPES)
+    modele = sous.add_parser(
+        "modele",
+        help="modèles DOCX : vérifier un modèle, copier un modèle intégré",
+        description="Outils des auteurs de modèles DOCX.",
+    )
+    actions = modele.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    actions.required = True
+    verifier = actions.add_parser(
+        "verifier",
+        help="signale toutes les erreurs d'un modèle, avec leur emplacement",
+        description="Vérifie un modèle DOCX pour un type de document. Codes de sortie : "
+        "0 aucun problème, 1 problèmes trouvés, 2 usage.",
+    )
+    verifier.add_argument("fichier", type=Path, metavar="FICHIER.docx", help="modèle à vérifier")
+    verifier.add_argument("--type", required=True, choices=codes, help="type de document")
+    verifier.add_argument("--json", action="store_true", help="rapport en JSON")
+    copier = actions.add_parser(
+        "copier",
+        help="copie un modèle intégré pour le personnaliser",
+        description="Copie le modèle intégré d'un type de document dans un dossier.",
+    )
+    copier.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    copier.add_argument("dossier", type=Path, metavar="DOSSIER", help="dossier de destination")
+    schema = sous.add_parser(
+        "schema",
+        help="schéma JSON des données d'un type de document",
+        description="Affiche le schéma JSON (pour valider et compléter les fichiers de "
+        "données dans un éditeur).",
+    )
+    schema.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    exemple = sous.add_parser(
+        "exemple",
+        help="exemple complet de données d'un type de document",
+        description="Affiche un fichier de données complet et valide.",
+    )
+    exemple.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
 
 
 def _entier_positif(texte: str) -> int:
@@ -160,7 +204,14 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         "--modele",
         type=Path,
         metavar="MODELE.docx",
-        help="modèle DOCX à utiliser à la place du modèle intégré",
+        help="modèle DOCX à utiliser à la place du modèle intégré (vérifié avant usage)",
+    )
+    parser.add_argument(
+        "--dossier-modeles",
+        type=Path,
+        metavar="DOSSIER",
+        help=f"dossier de modèles cherché avant les modèles intégrés (ou variable "
+        f"d'environnement {VARIABLE_DOSSIER})",
     )
 
 
@@ -172,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as sortie:
         return int(sortie.code or 0)
     try:
+        if args.commande in _OUTILS:
+            return _OUTILS[args.commande](args)
         return _produire(args)
     except ErreurCourriers as exc:
         print(f"courriers : erreur : {exc.message}", file=sys.stderr)
@@ -181,8 +234,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _produire(args: argparse.Namespace) -> int:
     type_document = documents.TYPES[args.commande]
     fichier: Path = args.fichier
-    if args.modele is not None and not args.modele.is_file():
-        raise ErreurDonnees(f"--modele : fichier introuvable : {args.modele}")
     document = documents.charger(fichier, type_document.classe)
     if isinstance(document, Lettre):
         _controler(document, args.strict)
@@ -196,7 +247,7 @@ def _produire(args: argparse.Namespace) -> int:
     )
     if sortie.resolve() == fichier.resolve():
         raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
-    documents.ecrire(document, sortie, args.modele)
+    documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
     return 0
 
@@ -216,7 +267,7 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
     correspondants = charger_correspondants(args.correspondants)
     auteur = filtres.bloc_marque(lettre.emetteur).replace("\n", " ")
     lot = lettres.par_correspondant(lettre, correspondants, type_document.code, auteur)
-    modele = documents.preparer_modele(lettre, args.modele)
+    modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
     chemins = ecrire_lot(modele, lot, dossier, barre_de_progression())
     print(f"{len(chemins)} courriers écrits dans {dossier}")
     return 0
@@ -231,7 +282,7 @@ def _convocations(convocation: Convocation, args: argparse.Namespace) -> int:
     progression = barre_de_progression()
     if args.jobs > 1:
         chemins = ecrire_lot_parallele(
-            args.modele or documents.chemin_modele(convocation),
+            documents.resoudre_modele(convocation, args.modele, args.dossier_modeles),
             convocation.emetteur.image_marianne,
             lot,
             dossier,
@@ -239,10 +290,39 @@ def _convocations(convocation: Convocation, args: argparse.Namespace) -> int:
             progression,
         )
     else:
-        modele = documents.preparer_modele(convocation, args.modele)
+        modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
         chemins = ecrire_lot(modele, lot, dossier, progression)
     print(f"{len(chemins)} convocations écrites dans {dossier}")
     return 0
+
+
+def _modele(args: argparse.Namespace) -> int:
+    if args.action == "copier":
+        cible = copier_modele(documents.TYPES[args.type].modele, args.dossier)
+        print(f"Modèle copié : {cible}")
+        return 0
+    try:
+        problemes = verifier_modele(args.fichier, args.type)
+    except ErreurModele as exc:  # not a readable DOCX: a problem of the template
+        print(f"courriers : {exc.message}", file=sys.stderr)
+        return 1
+    print(rapport_json(problemes) if args.json else rapport(problemes))
+    return 1 if problemes else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = documents.TYPES[args.type].classe.model_json_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _exemple(args: argparse.Namespace) -> int:
+    chemin = dossier_exemples() / documents.TYPES[args.type].exemple
+    print(chemin.read_text(encoding="utf-8"), end="")
+    return 0
+
+
+_OUTILS = {"modele": _modele, "schema": _schema, "exemple": _exemple}
 
 
 def main_console() -> None:

@@ -22,10 +22,11 @@ from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
 from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
-from courriers.erreurs import ErreurDonnees
-from courriers.modeles import modele_integre
+from courriers.erreurs import ErreurDonnees, ErreurModele
+from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur import filtres
 from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
+from courriers.verification import rapport, verifier_modele
 
 D = TypeVar("D", bound=Modele)
 
@@ -45,6 +46,8 @@ class TypeDocument:
     #: Types of one family read the same data file, each setting aside the
     #: fields of the others (the meeting file: minutes and invitations).
     famille: str = ""
+    #: The bundled example (a file of ``exemples/``).
+    exemple: str = ""
 
 
 def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
@@ -77,6 +80,7 @@ TYPES: dict[str, TypeDocument] = {
         modele="compte-rendu.docx",
         proprietes=_proprietes_compte_rendu,
         famille="reunion",
+        exemple="comite-local-usagers-allier-2022.json",
     ),
     "convocation": TypeDocument(
         code="convocation",
@@ -104,6 +108,7 @@ TYPES: dict[str, TypeDocument] = {
             ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
         ),
         famille="reunion",
+        exemple="comite-local-usagers-allier-2022.json",
     ),
     "reponse": TypeDocument(
         code="reponse",
@@ -112,6 +117,7 @@ TYPES: dict[str, TypeDocument] = {
         modele="reponse.docx",
         proprietes=_proprietes_lettre,
         variables_calculees=lettres.VARIABLES_REPONSE,
+        exemple="reponse-maire.json",
     ),
     "accuse-reception": TypeDocument(
         code="accuse-reception",
@@ -120,6 +126,7 @@ TYPES: dict[str, TypeDocument] = {
         modele="accuse-reception.docx",
         proprietes=_proprietes_lettre,
         variables_calculees=lettres.VARIABLES_ACCUSE,
+        exemple="accuse-reception-titre-sejour.json",
     ),
     "service": TypeDocument(
         code="service",
@@ -127,6 +134,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=CourrierService,
         modele="courrier-service.docx",
         proprietes=_proprietes_lettre,
+        exemple="courrier-service-ddt.json",
     ),
 }
 """The document types by their CLI code."""
@@ -194,12 +202,35 @@ def contexte(document: Modele) -> dict[str, Any]:
     return champs
 
 
-def preparer_modele(document: Modele, modele: Path | None = None) -> ModelePrepare:
-    """The template of ``document`` (built-in, or ``modele``) prepared once,
-    with the emitter's Marianne image."""
+def resoudre_modele(
+    document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
+) -> Path:
+    """The template to render ``document`` with: ``modele`` when given, else
+    its type's template from a custom folder or the built-in one. A template
+    that is not built-in is checked first and refused with the checker's
+    report when broken."""
+    type_document = type_de(document)
+    if modele is not None:
+        if not modele.is_file():
+            raise ErreurDonnees(f"--modele : fichier introuvable : {modele}")
+        chemin, personnalise = modele, True
+    else:
+        chemin, personnalise = trouver_modele(type_document.modele, dossier_modeles)
+    if personnalise:
+        problemes = verifier_modele(chemin, type_document.code)
+        if problemes:
+            raise ErreurModele(f"le modèle « {chemin} » est refusé : {rapport(problemes)}")
+    return chemin
+
+
+def preparer_modele(
+    document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
+) -> ModelePrepare:
+    """The template of ``document`` (see :func:`resoudre_modele`) prepared
+    once, with the emitter's Marianne image."""
     emetteur = getattr(document, "emetteur", None)
     return preparer(
-        modele or chemin_modele(document),
+        resoudre_modele(document, modele, dossier_modeles),
         getattr(emetteur, "image_marianne", None),
     )
 
@@ -209,20 +240,27 @@ def chemin_modele(document: Modele) -> Path:
     return modele_integre(type_de(document).modele)
 
 
-def rendre(document: Modele, modele: Path | None = None) -> bytes:
+def rendre(
+    document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
+) -> bytes:
     """The DOCX of ``document`` as bytes, from its built-in template or
     from ``modele``. Invitations give one DOCX holding every invitation,
     separated by page breaks."""
-    prepare = preparer_modele(document, modele)
+    prepare = preparer_modele(document, modele, dossier_modeles)
     proprietes = type_de(document).proprietes(document)
     if isinstance(document, Convocation):
         return prepare.fusionner((e.contexte for e in exemplaires(document)), proprietes)
     return prepare.rendre(contexte(document), proprietes)
 
 
-def ecrire(document: Modele, sortie: Path | str, modele: Path | None = None) -> Path:
+def ecrire(
+    document: Modele,
+    sortie: Path | str,
+    modele: Path | None = None,
+    dossier_modeles: Path | None = None,
+) -> Path:
     """Render ``document`` and write it to ``sortie`` atomically: a
     complete new file replaces any earlier one, or nothing is written."""
     sortie = Path(sortie)
-    ecrire_atomiquement(sortie, rendre(document, modele))
+    ecrire_atomiquement(sortie, rendre(document, modele, dossier_modeles))
     return sortie

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from courriers.francais.typographie import typographie
 from courriers.moteur.filtres import FILTRES
-from courriers.moteur.texte_xml import contenu_run
+from courriers.moteur.texte_xml import contenu_run, nettoyer
 
 
 def finaliser(valeur: Any) -> Any:
@@ -38,7 +38,7 @@ def finaliser(valeur: Any) -> Any:
         return Markup(valeur.__html__())
     if valeur is None:
         return Markup("")
-    return Markup(contenu_run(typographie(str(valeur))))
+    return Markup(contenu_run(typographie(nettoyer(str(valeur)))))
 
 
 def environnement() -> SandboxedEnvironment:

@@ -25,7 +25,6 @@ from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
 from courriers.francais import accords, dates, delais, departements, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
 from courriers.francais.elision import Genre
-from courriers.francais.typographie import typographie
 from courriers.moteur.markdown import markdown_vers_wordml
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
 
@@ -204,7 +203,7 @@ def markdown(ctx: Context, texte: str) -> Markup:
     numerotation = ctx.get(CLE_NUMEROTATION)
     disponible = isinstance(numerotation, Numerotation) and numerotation.disponible
     nouvelle_liste = numerotation.nouvelle_liste if disponible else None
-    return Markup(markdown_vers_wordml(typographie(texte), nouvelle_liste=nouvelle_liste))
+    return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
 
 
 FILTRES: dict[str, Callable[..., Any]] = {

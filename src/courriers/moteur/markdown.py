@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from courriers.francais.typographie import decouper_ordinaux
-from courriers.moteur.texte_xml import contenu_run, echapper
+from courriers.francais.typographie import decouper_ordinaux, typographie
+from courriers.moteur.texte_xml import contenu_run, echapper, nettoyer
 
 __all__ = ["StylesMarkdown", "markdown_vers_wordml"]
 
@@ -126,9 +126,11 @@ def _run(texte: str, format_: _Format, exposant: bool = False) -> str:
 
 
 def _runs(texte: str, format_: _Format) -> str:
-    """Les runs d'un morceau, suffixes d'ordinaux en exposant."""
+    """Les runs d'un morceau : typographie française, suffixes d'ordinaux en
+    exposant (sauf dans le code, rendu tel quel)."""
     if format_.brut:
         return _run(texte, format_)
+    texte = typographie(nettoyer(texte))
     morceaux = decouper_ordinaux(texte) or [(texte, False)]
     return "".join(_run(t, format_, exposant=sup) for t, sup in morceaux)
 

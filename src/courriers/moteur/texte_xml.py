@@ -8,7 +8,9 @@ The one rule of the project for text entering XML (documented in
 * ``\\n``, ``\\r\\n``, ``\\r`` and ``\\v`` (Word's manual line break, common
   in text pasted from Word) become a Word line break (``<w:br/>``);
 * every other character that XML 1.0 forbids (C0 controls, lone surrogates,
-  U+FFFE, U+FFFF) is removed: they carry no text and would corrupt the file.
+  U+FFFE, U+FFFF) is removed: they carry no text and would corrupt the file;
+* ``{_`` / ``_}`` / ``%_``, which docxtpl would turn into tag delimiters,
+  keep their underscore as a character reference.
 """
 
 from __future__ import annotations
@@ -49,6 +51,16 @@ def contenu_run(texte: str) -> str:
 
     >>> contenu_run("Tél\\t: 04\\nFax & co\\x07")
     'Tél</w:t><w:tab/><w:t xml:space="preserve">: 04</w:t><w:br/><w:t xml:space="preserve">Fax &amp; co'
+    >>> contenu_run("{_% x %_}")
+    '{&#95;% x %&#95;}'
     """
     propre = echapper(nettoyer(texte))
+    propre = _DELIMITEURS_DOCXTPL.sub(lambda m: m.group().replace("_", "&#95;"), propre)
     return propre.replace("\n", SAUT_DE_LIGNE).replace("\t", TABULATION)
+
+
+# docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` of the rendered XML into
+# tag delimiters (a template author's way to write a literal tag). In user
+# text the underscore is written as a character reference: that replacement
+# does not see it, and every XML reader reads it as ``_``.
+_DELIMITEURS_DOCXTPL = re.compile(r"[{]_|_[}]|%_")
