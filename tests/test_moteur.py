@@ -213,7 +213,6 @@ def test_image_marianne_dans_le_bloc_marque(
     # 25 mm wide (house style), with an alternative text.
     assert 'cx="900000"' in document
     assert 'descr="Marianne, emblème de la République française"' in document
-    with zipfile.ZipFile(sortie) as paquet:
     assert texte(sortie).startswith(
         "----Image alt text---->Marianne, emblème de la République française<"
         "----media/image1.png----\nPRÉFET\nDE L'ALLIER"
