@@ -498,7 +498,7 @@ def test_rapport_json(tmp_path: Path) -> None:
 def test_un_fichier_qui_n_est_pas_un_docx_est_refuse(tmp_path: Path) -> None:
     texte = tmp_path / "modele.docx"
     texte.write_text("pas un document Word", encoding="utf-8")
-    with pytest.raises(ErreurModele, match="n'est pas un document DOCX lisible"):
+    with pytest.raises(ErreurModele, match="n'est pas un document DOCX"):
         verifier_modele(texte, "cr")
     zip_sans_document = tmp_path / "vide.docx"
     with zipfile.ZipFile(zip_sans_document, "w") as paquet:

@@ -45,12 +45,13 @@ from courriers.erreurs import (
     ErreurEcriture,
     ErreurModele,
 )
-from courriers.lots import ecrire_lot
+from courriers.lots import Bilan, ecrire_lot
 
 __version__ = "0.1.0"
 
 __all__ = [
     "TYPES",
+    "Bilan",
     "CompteRendu",
     "Convocation",
     "DelaiReponse",

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from courriers.erreurs import ErreurDonnees
+from courriers.limites import verifier_taille_donnees
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,6 +45,7 @@ _ATTENDUS: dict[str, str] = {
 
 def lire(chemin: Path) -> Any:
     """The raw data of a JSON or YAML file (by its extension)."""
+    verifier_taille_donnees(chemin)
     try:
         texte = chemin.read_text(encoding="utf-8")
     except FileNotFoundError as exc:

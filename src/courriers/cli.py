@@ -16,16 +16,18 @@ from typing import NoReturn
 from courriers import documents, lettres
 from courriers.controles import controler, en_erreurs
 from courriers.convocations import exemplaires
-from courriers.correspondants import charger_correspondants
+from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
 from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees, ErreurModele
-from courriers.lots import barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.moteur import filtres
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 CODE_USAGE = 2
+#: With --continuer, some documents of the batch were not written.
+CODE_LOT_INCOMPLET = 8
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -70,7 +72,7 @@ def analyseur() -> argparse.ArgumentParser:
         "à partir de données JSON ou YAML.",
         epilog="Codes de sortie : 0 succès, 2 usage, 3 données invalides, "
         "4 modèle DOCX en erreur, 5 écriture impossible, 6 contrôles non satisfaits "
-        "(--strict).",
+        "(--strict), 8 lot incomplet (--continuer).",
     )
     sous = racine.add_subparsers(
         dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
@@ -99,6 +101,7 @@ def analyseur() -> argparse.ArgumentParser:
         action="store_true",
         help="un seul document, les convocations séparées par un saut de page",
     )
+    _option_continuer(convocation)
     convocation.add_argument(
         "--jobs",
         type=_entier_positif,
@@ -143,6 +146,7 @@ def analyseur() -> argparse.ArgumentParser:
                 metavar="LISTE",
                 help="liste de correspondants (CSV, JSON ou YAML) : un courrier chacun",
             )
+            _option_continuer(lettre)
     _commandes_outils(sous)
     return racine
 
@@ -185,6 +189,15 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         description="Affiche un fichier de données complet et valide.",
     )
     exemple.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+
+
+def _option_continuer(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--continuer",
+        action="store_true",
+        help="en cas d'échec d'un document du lot, écrire les autres et lister les échecs "
+        "(par défaut : tout ou rien)",
+    )
 
 
 def _entier_positif(texte: str) -> int:
@@ -234,11 +247,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _produire(args: argparse.Namespace) -> int:
     type_document = documents.TYPES[args.commande]
     fichier: Path = args.fichier
-    document = documents.charger(fichier, type_document.classe)
+    echecs: list[str] = []
+    if getattr(args, "continuer", False) and not getattr(args, "fusion", False):
+        document, echecs = documents.charger_en_continuant(fichier, type_document.classe)
+    else:
+        document = documents.charger(fichier, type_document.classe)
     if isinstance(document, Lettre):
         _controler(document, args.strict)
     if isinstance(document, Convocation) and not args.fusion:
-        return _convocations(document, args)
+        return _convocations(document, args, echecs)
     if isinstance(document, (Reponse, AccuseReception)) and args.correspondants:
         return _lettres_par_correspondant(document, args)
     defaut = fichier.with_name(f"{fichier.stem}-convocations.docx")
@@ -264,16 +281,31 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
     fichier: Path = args.fichier
     type_document = documents.TYPES[args.commande]
     dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-courriers")
-    correspondants = charger_correspondants(args.correspondants)
+    echecs: list[str] = []
+    if args.continuer:
+        correspondants, echecs = charger_correspondants_valides(args.correspondants)
+    else:
+        correspondants = charger_correspondants(args.correspondants)
     auteur = filtres.bloc_marque(lettre.emetteur).replace("\n", " ")
     lot = lettres.par_correspondant(lettre, correspondants, type_document.code, auteur)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    chemins = ecrire_lot(modele, lot, dossier, barre_de_progression())
-    print(f"{len(chemins)} courriers écrits dans {dossier}")
+    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
+    return _bilan("courriers écrits", bilan, echecs, dossier)
+
+
+def _bilan(quoi: str, bilan: Bilan, echecs: list[str], dossier: Path) -> int:
+    """Print what a batch wrote and what failed; the exit code."""
+    tous = [*echecs, *bilan.echecs]
+    print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
+    for echec in tous:
+        print(f"courriers : échec : {echec}", file=sys.stderr)
+    if tous:
+        print(f"courriers : {len(tous)} document(s) non écrit(s) (--continuer)", file=sys.stderr)
+        return CODE_LOT_INCOMPLET
     return 0
 
 
-def _convocations(convocation: Convocation, args: argparse.Namespace) -> int:
+def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: list[str]) -> int:
     fichier: Path = args.fichier
     dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-convocations")
     if dossier.exists() and not dossier.is_dir():
@@ -281,19 +313,19 @@ def _convocations(convocation: Convocation, args: argparse.Namespace) -> int:
     lot = exemplaires(convocation)
     progression = barre_de_progression()
     if args.jobs > 1:
-        chemins = ecrire_lot_parallele(
+        bilan = ecrire_lot_parallele(
             documents.resoudre_modele(convocation, args.modele, args.dossier_modeles),
             convocation.emetteur.image_marianne,
             lot,
             dossier,
             args.jobs,
             progression,
+            args.continuer,
         )
     else:
         modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
-        chemins = ecrire_lot(modele, lot, dossier, progression)
-    print(f"{len(chemins)} convocations écrites dans {dossier}")
-    return 0
+        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
+    return _bilan("convocations écrites", bilan, echecs, dossier)
 
 
 def _modele(args: argparse.Namespace) -> int:

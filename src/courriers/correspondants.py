@@ -37,6 +37,7 @@ from courriers.chargement import chemin_du_champ, lire, valider
 from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.personne import Personne
 from courriers.erreurs import ErreurDonnees
+from courriers.limites import verifier_taille_donnees
 
 __all__ = ["CHAMPS", "COLONNES", "COLONNES_ADRESSE", "charger_correspondants"]
 
@@ -89,6 +90,28 @@ def charger_correspondants(chemin: Path) -> list[Destinataire]:
     malformed, lists nobody, or when any correspondent is invalid (all the
     problems of all the correspondents in one message).
     """
+    lignes = _lire(chemin)
+    destinataires, erreurs, en_erreur = _valider(lignes)
+    if erreurs:
+        pluriel = "s" if len(erreurs) > 1 else ""
+        raise ErreurDonnees(
+            f"{chemin} : {len(erreurs)} erreur{pluriel} de données "
+            f"({en_erreur} correspondant{'s' if en_erreur > 1 else ''} "
+            f"sur {len(lignes)})\n" + "\n".join(f"  - {erreur}" for erreur in erreurs)
+        )
+    return destinataires
+
+
+def charger_correspondants_valides(chemin: Path) -> tuple[list[Destinataire], list[str]]:
+    """For ``--continuer``: the valid correspondents of ``chemin`` and, for
+    each invalid one, its problems (``ligne 3 (Jean MARTIN) : civilite : …``).
+    A file that cannot be read at all still raises :class:`ErreurDonnees`."""
+    destinataires, erreurs, _ = _valider(_lire(chemin))
+    return destinataires, erreurs
+
+
+def _lire(chemin: Path) -> list[_Ligne]:
+    verifier_taille_donnees(chemin)
     extension = chemin.suffix.lower()
     if extension == ".csv":
         lignes = _lire_csv(chemin)
@@ -101,7 +124,7 @@ def charger_correspondants(chemin: Path) -> list[Destinataire]:
         )
     if not lignes:
         raise ErreurDonnees(f"aucun correspondant dans {chemin}")
-    return _valider_tout(chemin, lignes)
+    return lignes
 
 
 # --- JSON, YAML -----------------------------------------------------------
@@ -268,8 +291,9 @@ def _ligne_csv(repere: str, noms: list[str], cellules: list[str]) -> _Ligne | No
 # --- Validation -----------------------------------------------------------
 
 
-def _valider_tout(chemin: Path, lignes: list[_Ligne]) -> list[Destinataire]:
-    """Every correspondent validated, or one error listing all problems."""
+def _valider(lignes: list[_Ligne]) -> tuple[list[Destinataire], list[str], int]:
+    """The valid correspondents, the problems of the others (one line each,
+    with the row and the person), and how many rows are invalid."""
     destinataires: list[Destinataire] = []
     erreurs: list[str] = []
     en_erreur = 0
@@ -279,21 +303,14 @@ def _valider_tout(chemin: Path, lignes: list[_Ligne]) -> list[Destinataire]:
             destinataire = valider(ligne.donnees, Destinataire, ligne.repere)
         except ErreurDonnees as erreur:
             problemes.extend(_problemes_de_validation(erreur, ligne))
-        else:
-            destinataires.append(destinataire)
         if problemes:
             en_erreur += 1
             nom = _nom_de_la_personne(ligne.donnees)
             ou = f"{ligne.repere} ({nom})" if nom else ligne.repere
             erreurs.extend(f"{ou} : {probleme}" for probleme in problemes)
-    if erreurs:
-        pluriel = "s" if len(erreurs) > 1 else ""
-        raise ErreurDonnees(
-            f"{chemin} : {len(erreurs)} erreur{pluriel} de données "
-            f"({en_erreur} correspondant{'s' if en_erreur > 1 else ''} "
-            f"sur {len(lignes)})\n" + "\n".join(f"  - {erreur}" for erreur in erreurs)
-        )
-    return destinataires
+        else:
+            destinataires.append(destinataire)
+    return destinataires, erreurs, en_erreur
 
 
 def _problemes_de_validation(erreur: ErreurDonnees, ligne: _Ligne) -> list[str]:

@@ -159,6 +159,35 @@ def charger(chemin: Path | str, classe: type[D]) -> D:
     return _chemins_depuis(document, chemin.parent)
 
 
+def charger_en_continuant(chemin: Path | str, classe: type[D]) -> tuple[D, list[str]]:
+    """For ``--continuer``: like :func:`charger`, but invitees that do not
+    validate are set aside and reported (position, name, problems) instead
+    of failing the whole file."""
+    chemin = Path(chemin)
+    donnees, echecs = _convoques_valides(lire(chemin))
+    document = depuis_donnees(donnees, classe, str(chemin))
+    return _chemins_depuis(document, chemin.parent), echecs
+
+
+def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
+    reunion = donnees.get("reunion") if isinstance(donnees, dict) else None
+    if not isinstance(reunion, dict) or not isinstance(reunion.get("convoques"), list):
+        return donnees, []
+    convoques = reunion["convoques"]
+    gardes, echecs = [], []
+    for rang, brut in enumerate(convoques):
+        ou = f"reunion.convoques[{rang}]"
+        try:
+            valider(brut, Destinataire, ou)
+        except ErreurDonnees as exc:
+            nom = " ".join(str(brut.get(c) or "") for c in ("prenom", "nom")).strip()
+            detail = " ; ".join(exc.message.split("\n  - ")[1:]).replace("(document) : ", "")
+            echecs.append(f"{ou}{f' ({nom})' if nom else ''} : {detail}")
+        else:
+            gardes.append(brut)
+    return {**donnees, "reunion": {**reunion, "convoques": gardes}}, echecs
+
+
 def depuis_donnees(donnees: Any, classe: type[D], origine: str = "données") -> D:
     """Validate already-read data (a dict from JSON or YAML) as a ``classe``
     document; ``origine`` names the data in error messages."""

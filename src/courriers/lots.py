@@ -14,14 +14,23 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from courriers.convocations import Exemplaire
-from courriers.erreurs import ErreurEcriture
+from courriers.erreurs import ErreurCourriers, ErreurEcriture
 from courriers.moteur.prepare import ModelePrepare, preparer
 
 Progression = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Bilan:
+    """What a batch wrote, and (with ``continuer``) what failed and why."""
+
+    ecrits: list[Path]
+    echecs: list[str] = field(default_factory=list)
 
 
 def ecrire_lot(
@@ -29,18 +38,23 @@ def ecrire_lot(
     exemplaires: Sequence[Exemplaire],
     dossier: Path,
     progression: Progression | None = None,
-) -> list[Path]:
-    """Render and write every document of the batch into ``dossier``."""
-    temporaires: list[Path] = []
+    continuer: bool = False,
+) -> Bilan:
+    """Render and write every document of the batch into ``dossier``.
+
+    All or nothing; with ``continuer``, the documents that render are
+    written and the others listed in :attr:`Bilan.echecs`.
+    """
+    resultats: list[Path | str] = []
     try:
         _creer(dossier)
         for numero, exemplaire in enumerate(exemplaires, start=1):
-            temporaires.append(_ecrire_temporaire(modele, exemplaire, dossier))
+            resultats.append(_ecrire_temporaire(modele, exemplaire, dossier, continuer))
             if progression:
                 progression(numero, len(exemplaires))
-        return _publier(temporaires, exemplaires, dossier)
+        return _publier(resultats, exemplaires, dossier)
     except BaseException:
-        _nettoyer(temporaires)
+        _nettoyer(r for r in resultats if isinstance(r, Path))
         raise
 
 
@@ -51,11 +65,12 @@ def ecrire_lot_parallele(
     dossier: Path,
     processus: int,
     progression: Progression | None = None,
-) -> list[Path]:
+    continuer: bool = False,
+) -> Bilan:
     """Same as :func:`ecrire_lot`, with ``processus`` worker processes; each
     prepares the template once."""
     _creer(dossier)
-    temporaires: list[Path] = []
+    resultats: list[Path | str] = []
     taille = max(1, min(64, len(exemplaires) // (processus * 4) or 1))
     paquets = [exemplaires[i : i + taille] for i in range(0, len(exemplaires), taille)]
     try:
@@ -64,13 +79,15 @@ def ecrire_lot_parallele(
             initializer=_initialiser_processus,
             initargs=(chemin_modele, image_marianne),
         ) as executeur:
-            for chemins in executeur.map(_ecrire_paquet, paquets, [dossier] * len(paquets)):
-                temporaires.extend(chemins)
+            for faits in executeur.map(
+                _ecrire_paquet, paquets, [dossier] * len(paquets), [continuer] * len(paquets)
+            ):
+                resultats.extend(faits)
                 if progression:
-                    progression(len(temporaires), len(exemplaires))
-        return _publier(temporaires, exemplaires, dossier)
+                    progression(len(resultats), len(exemplaires))
+        return _publier(resultats, exemplaires, dossier)
     except BaseException:
-        _nettoyer(temporaires)
+        _nettoyer(r for r in resultats if isinstance(r, Path))
         _nettoyer(dossier.glob(".courriers-*.tmp"))
         raise
 
@@ -83,9 +100,11 @@ def _initialiser_processus(chemin_modele: Path, image_marianne: Path | None) -> 
     _MODELE_DU_PROCESSUS = preparer(chemin_modele, image_marianne)
 
 
-def _ecrire_paquet(paquet: Sequence[Exemplaire], dossier: Path) -> list[Path]:
+def _ecrire_paquet(
+    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool
+) -> list[Path | str]:
     assert _MODELE_DU_PROCESSUS is not None
-    return [_ecrire_temporaire(_MODELE_DU_PROCESSUS, e, dossier) for e in paquet]
+    return [_ecrire_temporaire(_MODELE_DU_PROCESSUS, e, dossier, continuer) for e in paquet]
 
 
 def _creer(dossier: Path) -> None:
@@ -95,7 +114,20 @@ def _creer(dossier: Path) -> None:
         raise ErreurEcriture(f"{dossier} : dossier impossible à créer ({exc.strerror})") from exc
 
 
-def _ecrire_temporaire(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> Path:
+def _ecrire_temporaire(
+    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, continuer: bool
+) -> Path | str:
+    """The temporary file of one document; with ``continuer``, the reason
+    of a failure instead of raising it."""
+    try:
+        return _ecrire_un(modele, exemplaire, dossier)
+    except ErreurCourriers as exc:
+        if not continuer:
+            raise
+        return f"{exemplaire.nom_fichier} : {exc.message}"
+
+
+def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> Path:
     contenu = modele.rendre(exemplaire.contexte, exemplaire.proprietes)
     try:
         descripteur, nom = tempfile.mkstemp(prefix=".courriers-", suffix=".tmp", dir=dossier)
@@ -108,18 +140,21 @@ def _ecrire_temporaire(modele: ModelePrepare, exemplaire: Exemplaire, dossier: P
 
 
 def _publier(
-    temporaires: list[Path], exemplaires: Sequence[Exemplaire], dossier: Path
-) -> list[Path]:
+    resultats: list[Path | str], exemplaires: Sequence[Exemplaire], dossier: Path
+) -> Bilan:
     """Rename every temporary file to its final name (once all are written)."""
     finaux = [dossier / e.nom_fichier for e in exemplaires]
     if len(set(finaux)) != len(finaux):
         raise ErreurEcriture("deux documents du lot porteraient le même nom")
+    ecrits: list[Path] = []
     try:
-        for temporaire, final in zip(temporaires, finaux, strict=True):
-            os.replace(temporaire, final)
+        for resultat, final in zip(resultats, finaux, strict=True):
+            if isinstance(resultat, Path):
+                os.replace(resultat, final)
+                ecrits.append(final)
     except OSError as exc:
         raise ErreurEcriture(f"{dossier} : écriture impossible ({exc.strerror})") from exc
-    return finaux
+    return Bilan(ecrits, [r for r in resultats if isinstance(r, str)])
 
 
 def _nettoyer(chemins: Iterable[Path]) -> None:

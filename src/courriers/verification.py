@@ -49,6 +49,7 @@ from lxml import etree
 from pydantic import BaseModel
 
 from courriers.erreurs import ErreurModele
+from courriers.limites import verifier_paquet_docx
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import message_jinja, texte_autour
 from courriers.moteur.prepare import (
@@ -97,6 +98,7 @@ def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
     Raises :class:`ErreurModele` when the file is not a readable DOCX.
     """
     regles = _regles(code_type)
+    verifier_paquet_docx(chemin)
     problemes: list[Probleme] = []
     for nom, octets in _parties(chemin):
         partie = _nom_partie(nom)

@@ -34,6 +34,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from courriers.erreurs import ErreurModele
+from courriers.limites import verifier_paquet_docx
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import message_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
@@ -121,6 +122,12 @@ class ModelePrepare:
             xml = partie.gabarit.render(ctx)
         except TemplateError as exc:
             raise ErreurModele(message_jinja(self.nom, exc)) from exc
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            # A computation of the template failed (1 // 0, [][3], 'a' + 1…).
+            raise ErreurModele(
+                f"erreur dans le modèle « {self.nom} » ({partie.nom}) : un calcul a échoué "
+                f"({type(exc).__name__} : {exc})"
+            ) from exc
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
         if self.corriger_tableaux:
@@ -184,6 +191,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
     ``image_marianne``, the service's official image, fills the
     ``{{ image_marianne }}`` slot of the parts that have one.
     """
+    verifier_paquet_docx(modele)
     try:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds

@@ -1,0 +1,108 @@
+"""Limits checked before any work: sizes of data files and templates, and
+the shape of a DOCX package (a zip that could be a zip bomb, or no Word
+document at all).
+
+Each limit has a default and an environment variable to change it, in
+megabytes: ``COURRIERS_TAILLE_MAX_DONNEES`` (data files, 20),
+``COURRIERS_TAILLE_MAX_MODELE`` (templates, 50) and
+``COURRIERS_TAILLE_MAX_DECOMPRESSEE`` (a template's unpacked content, 500).
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from courriers.erreurs import ErreurDonnees, ErreurModele
+
+MO = 1024 * 1024
+_DEFAUTS_MO = {
+    "COURRIERS_TAILLE_MAX_DONNEES": 20,
+    "COURRIERS_TAILLE_MAX_MODELE": 50,
+    "COURRIERS_TAILLE_MAX_DECOMPRESSEE": 500,
+}
+#: A member compressed more than this is refused (zip bomb).
+RAPPORT_MAX = 200
+#: Members a DOCX package must have.
+MEMBRES_REQUIS = ("[Content_Types].xml", "word/document.xml")
+
+
+def limite(variable: str) -> int:
+    """A limit in bytes: the environment variable (megabytes) or its default."""
+    valeur = os.environ.get(variable)
+    if valeur is None:
+        return _DEFAUTS_MO[variable] * MO
+    try:
+        megaoctets = float(valeur)
+    except ValueError:
+        raise ErreurDonnees(
+            f"{variable} : nombre de mégaoctets attendu ; reçu : {valeur!r}"
+        ) from None
+    return int(megaoctets * MO)
+
+
+def _mo(octets: int) -> str:
+    return f"{octets / MO:.1f} Mo".replace(".", ",")
+
+
+def verifier_taille_donnees(chemin: Path) -> None:
+    """Refuse a data file larger than the limit, before reading it."""
+    maximum = limite("COURRIERS_TAILLE_MAX_DONNEES")
+    try:
+        taille = chemin.stat().st_size
+    except OSError:
+        return  # the reader reports a missing file in its own words
+    if taille > maximum:
+        raise ErreurDonnees(
+            f"{chemin} : fichier de {_mo(taille)}, {_mo(maximum)} au plus "
+            "(COURRIERS_TAILLE_MAX_DONNEES)"
+        )
+
+
+def verifier_paquet_docx(chemin: Path) -> None:
+    """Refuse a template that is too large, not a zip, a zip bomb, or
+    without a Word document, before any work."""
+    try:
+        taille = chemin.stat().st_size
+    except OSError as exc:
+        raise ErreurModele(f"{chemin} : modèle introuvable ou illisible ({exc.strerror})") from exc
+    maximum = limite("COURRIERS_TAILLE_MAX_MODELE")
+    if taille > maximum:
+        raise ErreurModele(
+            f"{chemin} : modèle de {_mo(taille)}, {_mo(maximum)} au plus "
+            "(COURRIERS_TAILLE_MAX_MODELE)"
+        )
+    if not zipfile.is_zipfile(chemin):
+        raise ErreurModele(
+            f"{chemin} : ce n'est pas un document DOCX (un DOCX est une archive zip ; "
+            "l'enregistrer au format « Document Word (.docx) »)"
+        )
+    try:
+        with zipfile.ZipFile(chemin) as paquet:
+            membres = paquet.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ErreurModele(f"{chemin} : archive DOCX illisible ({exc})") from exc
+    _verifier_membres(chemin, membres)
+
+
+def _verifier_membres(chemin: Path, membres: list[zipfile.ZipInfo]) -> None:
+    noms = {m.filename for m in membres}
+    manquants = [n for n in MEMBRES_REQUIS if n not in noms]
+    if manquants:
+        raise ErreurModele(
+            f"{chemin} : ce n'est pas un document Word : il manque {', '.join(manquants)}"
+        )
+    maximum = limite("COURRIERS_TAILLE_MAX_DECOMPRESSEE")
+    total = sum(m.file_size for m in membres)
+    if total > maximum:
+        raise ErreurModele(
+            f"{chemin} : contenu décompressé de {_mo(total)}, {_mo(maximum)} au plus "
+            "(COURRIERS_TAILLE_MAX_DECOMPRESSEE)"
+        )
+    for membre in membres:
+        if membre.compress_size and membre.file_size / membre.compress_size > RAPPORT_MAX:
+            raise ErreurModele(
+                f"{chemin} : « {membre.filename} » est compressé {membre.file_size // membre.compress_size} "
+                f"fois, {RAPPORT_MAX} au plus : archive suspecte (bombe de décompression)"
+            )
