@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents, lettres
+from courriers import documents, lettres, pdf
 from courriers.controles import controler, en_erreurs
 from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
@@ -72,7 +73,7 @@ def analyseur() -> argparse.ArgumentParser:
         "à partir de données JSON ou YAML.",
         epilog="Codes de sortie : 0 succès, 2 usage, 3 données invalides, "
         "4 modèle DOCX en erreur, 5 écriture impossible, 6 contrôles non satisfaits "
-        "(--strict), 8 lot incomplet (--continuer).",
+        "(--strict), 7 conversion PDF impossible, 8 lot incomplet (--continuer).",
     )
     sous = racine.add_subparsers(
         dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
@@ -183,6 +184,28 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         "données dans un éditeur).",
     )
     schema.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    apercu = sous.add_parser(
+        "apercu",
+        help="image PNG des pages d'un document rendu (pour les auteurs de modèles)",
+        description="Rend un document (FICHIER, ou l'exemple fourni) avec son modèle et "
+        "écrit une image PNG de sa première page, ou de chacune ; il faut LibreOffice et "
+        "poppler-utils.",
+    )
+    apercu.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    apercu.add_argument(
+        "fichier", type=Path, nargs="?", metavar="FICHIER", help="données (par défaut : l'exemple)"
+    )
+    apercu.add_argument(
+        "-o", "--sortie", type=Path, default=Path("."), metavar="DOSSIER", help="dossier des images"
+    )
+    apercu.add_argument("--modele", type=Path, metavar="MODELE.docx", help="modèle à rendre")
+    apercu.add_argument(
+        "--dossier-modeles", type=Path, metavar="DOSSIER", help="dossier de modèles"
+    )
+    apercu.add_argument("--toutes-les-pages", action="store_true", help="une image par page")
+    apercu.add_argument(
+        "--resolution", type=_entier_positif, default=100, metavar="PPP", help="points par pouce"
+    )
     exemple = sous.add_parser(
         "exemple",
         help="exemple complet de données d'un type de document",
@@ -218,6 +241,16 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         type=Path,
         metavar="MODELE.docx",
         help="modèle DOCX à utiliser à la place du modèle intégré (vérifié avant usage)",
+    )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="écrit aussi le PDF (balisé) de chaque document, avec LibreOffice",
+    )
+    parser.add_argument(
+        "--pdfa",
+        action="store_true",
+        help="écrit aussi le PDF/A-2b (archivage) de chaque document, avec LibreOffice",
     )
     parser.add_argument(
         "--dossier-modeles",
@@ -266,7 +299,18 @@ def _produire(args: argparse.Namespace) -> int:
         raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    _pdf([sortie], args)
     return 0
+
+
+def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
+    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
+    process."""
+    if not (args.pdf or args.pdfa) or not docx:
+        return
+    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
+    sorte = "PDF/A-2b" if args.pdfa else "PDF"
+    print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
 def _controler(lettre: Lettre, strict: bool) -> None:
@@ -290,13 +334,16 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
     lot = lettres.par_correspondant(lettre, correspondants, type_document.code, auteur)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
     bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
-    return _bilan("courriers écrits", bilan, echecs, dossier)
+    return _bilan("courriers écrits", bilan, echecs, dossier, args)
 
 
-def _bilan(quoi: str, bilan: Bilan, echecs: list[str], dossier: Path) -> int:
-    """Print what a batch wrote and what failed; the exit code."""
+def _bilan(
+    quoi: str, bilan: Bilan, echecs: list[str], dossier: Path, args: argparse.Namespace
+) -> int:
+    """Print what a batch wrote and what failed (PDF too); the exit code."""
     tous = [*echecs, *bilan.echecs]
     print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
+    _pdf(bilan.ecrits, args)
     for echec in tous:
         print(f"courriers : échec : {echec}", file=sys.stderr)
     if tous:
@@ -325,7 +372,7 @@ def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: li
     else:
         modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
         bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
-    return _bilan("convocations écrites", bilan, echecs, dossier)
+    return _bilan("convocations écrites", bilan, echecs, dossier, args)
 
 
 def _modele(args: argparse.Namespace) -> int:
@@ -354,7 +401,20 @@ def _exemple(args: argparse.Namespace) -> int:
     return 0
 
 
-_OUTILS = {"modele": _modele, "schema": _schema, "exemple": _exemple}
+def _apercu(args: argparse.Namespace) -> int:
+    type_document = documents.TYPES[args.type]
+    fichier: Path = args.fichier or dossier_exemples() / type_document.exemple
+    document = documents.charger(fichier, type_document.classe)
+    with tempfile.TemporaryDirectory() as temporaire:
+        docx = Path(temporaire) / f"apercu-{type_document.code}.docx"
+        documents.ecrire(document, docx, args.modele, args.dossier_modeles)
+        images = pdf.apercu(docx, args.sortie, args.toutes_les_pages, args.resolution)
+    for image in images:
+        print(f"Aperçu écrit : {image}")
+    return 0
+
+
+_OUTILS = {"modele": _modele, "schema": _schema, "exemple": _exemple, "apercu": _apercu}
 
 
 def main_console() -> None:

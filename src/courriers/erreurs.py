@@ -39,3 +39,9 @@ class ErreurControles(ErreurCourriers):
     """With ``--strict``: a letter fails the checks of ``controles``."""
 
     code_sortie = 6
+
+
+class ErreurConversion(ErreurCourriers):
+    """LibreOffice (or pdftoppm) is missing, fails, or exceeds its time limit."""
+
+    code_sortie = 7

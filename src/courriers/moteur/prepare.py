@@ -331,5 +331,7 @@ def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
 
 
 def _texte_propriete(valeur: str) -> str:
-    """Property text without XML-illegal characters (lxml refuses them)."""
-    return nettoyer(valeur).replace("\n", " ")
+    """Property text without XML-illegal characters (lxml refuses them), on
+    one line, with the typographic apostrophe (LibreOffice 7.4 escapes an
+    ASCII one twice in the PDF's XMP metadata: ``L&apos;ALLIER``)."""
+    return nettoyer(valeur).replace("\n", " ").replace("'", "’")

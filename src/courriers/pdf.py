@@ -1,0 +1,484 @@
+"""PDF: the rendered DOCX converted by LibreOffice, and page previews.
+
+Every document of a call is converted by one LibreOffice process (``soffice
+--headless --convert-to pdf``): starting LibreOffice costs far more than
+converting a letter (``docs/pdf.md``). The process runs
+
+* with a private profile in a temporary folder, so that it works while the
+  user has LibreOffice open and parallel conversions do not clash;
+* with the fontconfig file ``polices/fonts.conf`` (``FONTCONFIG_FILE``, for
+  that process only): the templates name the font Marianne, which courriers
+  does not ship; Marianne is used when installed, else Arial, else Liberation
+  Sans (same metrics), never the default DejaVu Sans;
+* within ``delai`` seconds: past that, its whole process group is killed.
+
+The PDF is tagged (structure for screen readers), and with ``pdfa=True`` a
+PDF/A-2b for archiving. The options are passed both ways LibreOffice knows:
+the JSON filter options of the command line (LibreOffice 7.4 and later) and
+the PDF export settings of the private profile (``registrymodifications.xcu``,
+also read by older versions); every PDF is then checked (``%PDF-`` header,
+structure tree, PDF/A identification in the XMP metadata).
+
+All or nothing: LibreOffice writes into a temporary folder; only when every
+expected PDF is there and sound are they copied next to their destinations
+under temporary names and renamed in one step (``os.replace``). On any
+failure nothing is written and an earlier PDF of the same name is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from courriers.erreurs import ErreurConversion, ErreurEcriture
+
+VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
+"""Environment variable naming the LibreOffice program (path or command)."""
+
+FICHIER_FONTCONFIG = Path(__file__).resolve().parent / "polices" / "fonts.conf"
+"""The fontconfig file given to LibreOffice (Marianne, else Arial, else Liberation Sans)."""
+
+DOCUMENTS_PAR_PROCESSUS = 100
+"""At most this many documents per LibreOffice process (``delai`` applies to each)."""
+
+LONGUEUR_MAX_ARGUMENTS = 24_000
+"""At most this many characters of file names per command line (Windows: 32,767 in all)."""
+
+INSTALLER_LIBREOFFICE = (
+    "Debian/Ubuntu : sudo apt install libreoffice-writer-nogui ; "
+    "Windows/macOS : https://www.libreoffice.org"
+)
+INSTALLER_POPPLER = (
+    "Debian/Ubuntu : sudo apt install poppler-utils ; macOS : brew install poppler ; "
+    "Windows : https://github.com/oschwartz10612/poppler-windows"
+)
+
+_EMPLACEMENTS_HABITUELS = (
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+    Path("C:/Program Files/LibreOffice/program/soffice.exe"),
+    Path("C:/Program Files (x86)/LibreOffice/program/soffice.exe"),
+)
+_PDFA_PARTIE = re.compile(rb"pdfaid:part(?:>\s*|=[\"'])2")
+_PDFA_CONFORMITE = re.compile(rb"pdfaid:conformance(?:>\s*|=[\"'])B")
+_PAGE_PNG = re.compile(r"page-(\d+)\.png")
+
+
+def disponible() -> bool:
+    """Whether LibreOffice is found (``COURRIERS_SOFFICE``, the PATH, the usual places)."""
+    return _chercher_soffice() is not None
+
+
+def options_filtre(pdfa: bool = False) -> str:
+    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if ``pdfa``.
+
+    >>> options_filtre()
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    >>> '"SelectPdfVersion":{"type":"long","value":"2"}' in options_filtre(pdfa=True)
+    True
+    """
+    options: dict[str, dict[str, str]] = {"UseTaggedPDF": {"type": "boolean", "value": "true"}}
+    if pdfa:
+        options["SelectPdfVersion"] = {"type": "long", "value": "2"}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) -> list[Path]:
+    """Convert each DOCX to a PDF beside it (same name, ``.pdf``), all or nothing.
+
+    One LibreOffice process converts them all (one per
+    :data:`DOCUMENTS_PAR_PROCESSUS` documents, or when two files share a
+    name); ``delai`` is the time limit of each process, in seconds. Returns
+    the PDF paths, in the order of ``docx``. Raises :class:`ErreurConversion`
+    (LibreOffice missing, failing, too slow, a document not converted) or
+    :class:`~courriers.erreurs.ErreurEcriture` (destination not writable).
+    """
+    _verifier_delai(delai)
+    sources = [Path(chemin) for chemin in docx]
+    if not sources:
+        return []
+    absolues = list(dict.fromkeys(_source(chemin) for chemin in sources))
+    soffice = _soffice()
+    with tempfile.TemporaryDirectory(prefix="courriers-pdf-", ignore_cleanup_errors=True) as tmp:
+        produits = _convertir_dans(absolues, Path(tmp), pdfa, delai, soffice)
+        _publier([(produits[source], source.with_suffix(".pdf")) for source in absolues])
+    return [chemin.with_suffix(".pdf") for chemin in sources]
+
+
+def convertir_un(docx: Path, pdfa: bool = False, delai: float = 120.0) -> Path:
+    """Convert one DOCX to a PDF beside it; see :func:`convertir`."""
+    return convertir([docx], pdfa=pdfa, delai=delai)[0]
+
+
+def apercu(
+    docx: Path,
+    dossier: Path,
+    toutes_les_pages: bool = False,
+    resolution: int = 100,
+    delai: float = 120.0,
+) -> list[Path]:
+    """PNG images of the rendered document, for template authors.
+
+    The first page (or every page) of ``docx`` as converted to PDF,
+    rasterized by ``pdftoppm`` (poppler-utils) at ``resolution`` dots per
+    inch, written into ``dossier`` as ``<name>-1.png``, ``<name>-2.png``…,
+    all or nothing. Returns the image paths in page order.
+    """
+    _verifier_delai(delai)
+    if resolution < 1:
+        raise ValueError(
+            f"résolution attendue en points par pouce (1 ou plus), reçu : {resolution}"
+        )
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise ErreurConversion(
+            f"pdftoppm introuvable : pour les aperçus, installer poppler-utils ({INSTALLER_POPPLER})"
+        )
+    source = _source(Path(docx))
+    soffice = _soffice()
+    dossier = Path(dossier)
+    with tempfile.TemporaryDirectory(prefix="courriers-apercu-", ignore_cleanup_errors=True) as t:
+        tmp = Path(t)
+        pdf = _convertir_dans([source], tmp, False, delai, soffice)[source]
+        images = tmp / "apercu"
+        images.mkdir()
+        pages = [] if toutes_les_pages else ["-f", "1", "-l", "1"]
+        commande = [pdftoppm, "-png", "-r", str(resolution), *pages, str(pdf), str(images / "page")]
+        journal = tmp / "pdftoppm.log"
+        code = _executer(
+            commande, None, delai, journal, f"l'aperçu a dépassé {_secondes(delai)} s : {docx}"
+        )
+        numerotees = sorted(
+            (int(m.group(1)), image)
+            for image in images.iterdir()
+            if (m := _PAGE_PNG.fullmatch(image.name))
+        )
+        if code != 0 or not numerotees:
+            raise ErreurConversion(
+                f"{docx} : pdftoppm n'a pas produit d'aperçu (code {code}){_extrait(journal)}"
+            )
+        for _, image in numerotees:
+            if not image.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"):
+                raise ErreurConversion(f"{docx} : pdftoppm a produit une image illisible")
+        try:
+            dossier.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ErreurEcriture(
+                f"{dossier} : dossier impossible à créer ({exc.strerror})"
+            ) from exc
+        paires = [(image, dossier / f"{source.stem}-{numero}.png") for numero, image in numerotees]
+        _publier(paires)
+    return [destination for _, destination in paires]
+
+
+def _verifier_delai(delai: float) -> None:
+    if not delai > 0:
+        raise ValueError(f"délai attendu en secondes (plus de 0), reçu : {delai}")
+
+
+# --- LibreOffice -------------------------------------------------------------
+
+
+def _chercher_soffice() -> str | None:
+    variable = os.environ.get(VARIABLE_SOFFICE)
+    if variable:
+        return shutil.which(variable)
+    for nom in ("soffice", "libreoffice"):
+        trouve = shutil.which(nom)
+        if trouve:
+            return trouve
+    for chemin in _EMPLACEMENTS_HABITUELS:
+        if chemin.is_file():
+            return str(chemin)
+    return None
+
+
+def _soffice() -> str:
+    """The LibreOffice program, or :class:`ErreurConversion` saying how to install it."""
+    trouve = _chercher_soffice()
+    if trouve is not None:
+        return trouve
+    variable = os.environ.get(VARIABLE_SOFFICE)
+    if variable:
+        raise ErreurConversion(
+            f"LibreOffice introuvable : {VARIABLE_SOFFICE} désigne « {variable} », qui "
+            f"n'existe pas ou n'est pas exécutable ; corriger la variable ou installer "
+            f"LibreOffice ({INSTALLER_LIBREOFFICE})"
+        )
+    raise ErreurConversion(
+        "LibreOffice introuvable (ni soffice ni libreoffice dans le PATH) : pour produire "
+        f"des PDF, installer LibreOffice ({INSTALLER_LIBREOFFICE}), ou donner son chemin "
+        f"dans la variable {VARIABLE_SOFFICE}"
+    )
+
+
+def _source(chemin: Path) -> Path:
+    """The absolute path of a DOCX to convert, checked."""
+    if not chemin.is_file():
+        raise ErreurConversion(f"{chemin} : fichier introuvable")
+    if chemin.suffix.lower() == ".pdf":
+        raise ErreurConversion(f"{chemin} : c'est déjà un PDF (un DOCX est attendu)")
+    return chemin.absolute()
+
+
+def _convertir_dans(
+    sources: list[Path], tmp: Path, pdfa: bool, delai: float, soffice: str
+) -> dict[Path, Path]:
+    """Convert ``sources`` into folders of ``tmp``; return each checked PDF."""
+    profil = tmp / "profil"
+    _preparer_profil(profil, pdfa)
+    env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
+    produits: dict[Path, Path] = {}
+    for numero, lot in enumerate(_repartir(sources)):
+        sortie = tmp / f"lot-{numero}"
+        sortie.mkdir()
+        commande = [
+            soffice,
+            f"-env:UserInstallation={profil.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nologo",
+            "--nodefault",
+            *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
+            "--convert-to",
+            options_filtre(pdfa),
+            "--outdir",
+            str(sortie),
+            *(str(source) for source in lot),
+        ]
+        journal = tmp / f"lot-{numero}.log"
+        depasse = f"la conversion en PDF a dépassé {_secondes(delai)} s : {_noms(lot)}"
+        code = _executer(commande, env, delai, journal, depasse)
+        if code != 0:
+            raise ErreurConversion(
+                f"LibreOffice a échoué (code {code}) en convertissant {_noms(lot)}"
+                f"{_extrait(journal)}"
+            )
+        for source in lot:
+            produits[source] = sortie / f"{source.stem}.pdf"
+    _verifier(produits, pdfa)
+    return produits
+
+
+def _preparer_profil(profil: Path, pdfa: bool) -> None:
+    """A new LibreOffice profile whose PDF export settings are ours (read by
+    the versions older than 7.4, which ignore the JSON filter options)."""
+    reglages = {"UseTaggedPDF": "true", "SelectPdfVersion": "2" if pdfa else "0"}
+    items = "".join(
+        '<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export">'
+        f'<prop oor:name="{nom}" oor:op="fuse"><value>{valeur}</value></prop></item>\n'
+        for nom, valeur in reglages.items()
+    )
+    (profil / "user").mkdir(parents=True)
+    (profil / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+def _fichier_fontconfig() -> Path:
+    if not FICHIER_FONTCONFIG.is_file():
+        raise ErreurConversion(
+            f"configuration des polices introuvable : {FICHIER_FONTCONFIG} "
+            "(installation incomplète ?)"
+        )
+    return FICHIER_FONTCONFIG
+
+
+def _repartir(sources: list[Path]) -> list[list[Path]]:
+    """Group ``sources`` into LibreOffice runs: at most
+    :data:`DOCUMENTS_PAR_PROCESSUS` documents and
+    :data:`LONGUEUR_MAX_ARGUMENTS` characters each, and two documents of the
+    same name (which would give the same PDF name) never in the same run."""
+    lots: list[list[Path]] = []
+    noms: list[set[str]] = []
+    longueurs: list[int] = []
+    for source in sources:
+        nom, longueur = source.stem.casefold(), len(str(source)) + 1
+        for numero, lot in enumerate(lots):
+            if (
+                len(lot) < DOCUMENTS_PAR_PROCESSUS
+                and nom not in noms[numero]
+                and longueurs[numero] + longueur <= LONGUEUR_MAX_ARGUMENTS
+            ):
+                lot.append(source)
+                noms[numero].add(nom)
+                longueurs[numero] += longueur
+                break
+        else:
+            lots.append([source])
+            noms.append({nom})
+            longueurs.append(longueur)
+    return lots
+
+
+def _tous_docx(lot: list[Path]) -> bool:
+    """Whether every file is a .docx: then LibreOffice reads them as Word
+    documents only, so that a damaged one fails instead of being imported
+    as plain text."""
+    return all(source.suffix.lower() == ".docx" for source in lot)
+
+
+def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
+    """Every expected PDF exists, is complete, tagged, and PDF/A-2b if asked."""
+    absents = [source for source, pdf in produits.items() if not pdf.is_file()]
+    if absents:
+        raise ErreurConversion(
+            f"LibreOffice n'a pas produit de PDF pour {_noms(absents, tout=True)} "
+            "(document illisible ou endommagé ?)"
+        )
+    for source, pdf in produits.items():
+        contenu = pdf.read_bytes()
+        if not contenu.startswith(b"%PDF-") or b"%%EOF" not in contenu[-1024:]:
+            raise ErreurConversion(
+                f"{source} : le PDF produit par LibreOffice est vide ou incomplet"
+            )
+        if b"/StructTreeRoot" not in contenu:
+            raise ErreurConversion(
+                f"{source} : le PDF produit par LibreOffice n'est pas balisé "
+                "(LibreOffice trop ancien ?)"
+            )
+        if pdfa and not (_PDFA_PARTIE.search(contenu) and _PDFA_CONFORMITE.search(contenu)):
+            raise ErreurConversion(
+                f"{source} : le PDF produit par LibreOffice n'est pas un PDF/A-2b "
+                "(LibreOffice trop ancien ?)"
+            )
+
+
+# --- Processes ---------------------------------------------------------------
+
+
+def _executer(
+    commande: list[str], env: dict[str, str] | None, delai: float, journal: Path, depasse: str
+) -> int:
+    """Run ``commande`` (output to ``journal``) in its own process group;
+    kill the group and raise :class:`ErreurConversion` with ``depasse`` past
+    ``delai`` seconds. Returns the exit code."""
+    with journal.open("wb") as sortie:
+        try:
+            processus = _lancer(commande, env, sortie)
+        except OSError as exc:
+            raise ErreurConversion(
+                f"{commande[0]} : impossible de lancer le programme ({exc.strerror})"
+            ) from exc
+        try:
+            return processus.wait(timeout=delai)
+        except subprocess.TimeoutExpired:
+            raise ErreurConversion(depasse) from None
+        finally:
+            _arreter_groupe(processus)
+
+
+if sys.platform == "win32":
+
+    def _lancer(
+        commande: list[str], env: dict[str, str] | None, sortie: IO[bytes]
+    ) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            commande,
+            stdin=subprocess.DEVNULL,
+            stdout=sortie,
+            stderr=subprocess.STDOUT,
+            env=env,
+            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
+        )
+
+    def _arreter_groupe(processus: subprocess.Popen[bytes]) -> None:
+        if processus.poll() is None:
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(processus.pid)],
+                capture_output=True,
+                check=False,
+            )
+            processus.kill()
+        processus.wait()
+
+else:
+
+    def _lancer(
+        commande: list[str], env: dict[str, str] | None, sortie: IO[bytes]
+    ) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            commande,
+            stdin=subprocess.DEVNULL,
+            stdout=sortie,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+
+    def _arreter_groupe(processus: subprocess.Popen[bytes]) -> None:
+        """Kill what is left of the process group (all of it on a timeout;
+        nothing, normally, after a clean exit), then reap the leader."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(processus.pid, signal.SIGKILL)
+        processus.wait()
+
+
+# --- Publishing --------------------------------------------------------------
+
+
+def _publier(paires: list[tuple[Path, Path]]) -> None:
+    """Copy each produced file beside its destination under a temporary
+    name, then rename them all: nothing is renamed unless every copy is
+    written. The temporary copies are removed on any failure."""
+    temporaires: list[tuple[Path, Path]] = []
+    destination = paires[0][1] if paires else Path()
+    try:
+        for produit, destination in paires:
+            descripteur, nom = tempfile.mkstemp(
+                prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
+            )
+            temporaires.append((Path(nom), destination))
+            with os.fdopen(descripteur, "wb") as fichier, produit.open("rb") as lu:
+                shutil.copyfileobj(lu, fichier)
+                fichier.flush()
+                os.fsync(fichier.fileno())
+            os.chmod(nom, 0o644)
+        for temporaire, destination in temporaires:
+            os.replace(temporaire, destination)
+    except OSError as exc:
+        raise ErreurEcriture(f"{destination} : écriture impossible ({exc.strerror})") from exc
+    finally:
+        for temporaire, _ in temporaires:
+            temporaire.unlink(missing_ok=True)
+
+
+# --- Messages ----------------------------------------------------------------
+
+
+def _secondes(delai: float) -> str:
+    """``120`` → ``120``, ``0.5`` → ``0,5`` (French decimal comma)."""
+    return f"{delai:g}".replace(".", ",")
+
+
+def _noms(chemins: Sequence[Path], tout: bool = False) -> str:
+    """« a.docx », or the first three names and how many more."""
+    noms = [f"« {chemin} »" for chemin in chemins]
+    if tout or len(noms) <= 3:
+        return ", ".join(noms)
+    return f"{', '.join(noms[:3])} et {len(noms) - 3} autres"
+
+
+def _extrait(journal: Path) -> str:
+    """The last lines of a process's output, for an error message."""
+    try:
+        lignes = journal.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    utiles = [ligne for ligne in lignes if "javaldx" not in ligne][-5:]
+    return " : " + " | ".join(utiles) if utiles else ""
