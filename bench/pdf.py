@@ -23,26 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
-RACINE = Path(__file__).resolve().parent.parent
-EXEMPLE = RACINE / "exemples" / "comite-local-usagers-allier-2022.json"
-
-
-def convocation(nombre: int) -> Any:
-    """The example meeting with ``nombre`` invitees (the example's, renamed)."""
-    from courriers import Convocation, charger
-
-    base = charger(EXEMPLE, Convocation)
-    modeles = base.reunion.convoques
-    convoques = [
-        modeles[i % len(modeles)].model_copy(
-            update={"nom": f"{modeles[i % len(modeles)].nom or 'X'}{i:05d}"}
-        )
-        for i in range(nombre)
-    ]
-    reunion = base.reunion.model_copy(update={"convoques": convoques})
-    return base.model_copy(update={"reunion": reunion})
+from convocations import convocation  # bench/convocations.py, same folder
 
 
 def mesurer(nombre: int, un_par_un: int, dossier: Path) -> dict[str, float]:
