@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from courriers.erreurs import ErreurDonnees
 from courriers.limites import verifier_taille_donnees
+from courriers.messages import erreur
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,25 +49,29 @@ def lire(chemin: Path) -> Any:
     try:
         texte = chemin.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ErreurDonnees(f"{chemin} : fichier introuvable") from exc
+        raise erreur("donnees.fichier_introuvable", chemin=chemin) from exc
     except UnicodeDecodeError as exc:
-        raise ErreurDonnees(
-            f"{chemin} : le fichier n'est pas en UTF-8 (octet {exc.start})"
-        ) from exc
+        raise erreur("donnees.pas_utf8", chemin=chemin, octet=exc.start) from exc
     except OSError as exc:
-        raise ErreurDonnees(f"{chemin} : lecture impossible ({exc.strerror})") from exc
-    if chemin.suffix.lower() in {".yaml", ".yml"}:
-        return _lire_yaml(chemin, texte)
-    return _lire_json(chemin, texte)
+        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=exc.strerror) from exc
+    try:
+        if chemin.suffix.lower() in {".yaml", ".yml"}:
+            return _lire_yaml(chemin, texte)
+        return _lire_json(chemin, texte)
+    except RecursionError as exc:
+        raise erreur("donnees.trop_imbrique", chemin=chemin) from exc
 
 
 def _lire_json(chemin: Path, texte: str) -> Any:
     try:
         return json.loads(texte)
     except json.JSONDecodeError as exc:
-        raise ErreurDonnees(
-            f"{chemin}, ligne {exc.lineno}, colonne {exc.colno} : JSON mal formé "
-            f"({_json_en_francais(exc.msg)})"
+        raise erreur(
+            "donnees.json_mal_forme",
+            chemin=chemin,
+            ligne=exc.lineno,
+            colonne=exc.colno,
+            probleme=_json_en_francais(exc.msg),
         ) from exc
 
 
@@ -86,15 +90,42 @@ def _json_en_francais(message: str) -> str:
     return traductions.get(message, message)
 
 
+#: PyYAML's messages for a date that does not exist, in French.
+_VALEURS_YAML = {
+    "day is out of range for month": "ce jour n'existe pas dans ce mois",
+    "month must be in 1..12": "mois entre 1 et 12 attendu",
+}
+
+
 def _lire_yaml(chemin: Path, texte: str) -> Any:
     try:
         return yaml.safe_load(texte)
     except yaml.MarkedYAMLError as exc:
         marque = exc.problem_mark
-        ou = f"ligne {marque.line + 1}, colonne {marque.column + 1}" if marque else "?"
-        raise ErreurDonnees(f"{chemin}, {ou} : YAML mal formé ({exc.problem})") from exc
+        if marque is None:
+            raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=exc.problem) from exc
+        raise erreur(
+            "donnees.yaml_mal_forme",
+            chemin=chemin,
+            ligne=marque.line + 1,
+            colonne=marque.column + 1,
+            probleme=exc.problem,
+        ) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, before parsing
+        debut_de_ligne = texte.rfind("\n", 0, exc.position) + 1
+        raise erreur(
+            "donnees.yaml_mal_forme",
+            chemin=chemin,
+            ligne=texte.count("\n", 0, exc.position) + 1,
+            colonne=exc.position - debut_de_ligne + 1,
+            probleme=f"caractère interdit U+{exc.character:04X}",
+        ) from exc
     except yaml.YAMLError as exc:
-        raise ErreurDonnees(f"{chemin} : YAML mal formé ({exc})") from exc
+        raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=exc) from exc
+    except (ValueError, AttributeError) as exc:  # let through by PyYAML's constructors
+        detail = _VALEURS_YAML.get(str(exc), str(exc)) if isinstance(exc, ValueError) else ""
+        probleme = f"valeur illisible : {detail}" if detail else "valeur illisible"
+        raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=probleme) from exc
 
 
 def valider(donnees: Any, classe: type[M], origine: str) -> M:
@@ -103,10 +134,11 @@ def valider(donnees: Any, classe: type[M], origine: str) -> M:
         return classe.model_validate(donnees)
     except ValidationError as exc:
         lignes = [_message(e) for e in exc.errors(include_url=False)]
-        pluriel = "s" if len(lignes) > 1 else ""
-        raise ErreurDonnees(
-            f"{origine} : {len(lignes)} erreur{pluriel} de données\n"
-            + "\n".join(f"  - {ligne}" for ligne in lignes)
+        raise erreur(
+            "donnees.non_conformes",
+            origine=origine,
+            erreurs=f"{len(lignes)} erreur{'s' if len(lignes) > 1 else ''}",
+            detail="\n".join(f"  - {ligne}" for ligne in lignes),
         ) from exc
 
 
@@ -124,16 +156,16 @@ def chemin_du_champ(loc: tuple[str | int, ...]) -> str:
     return chemin.lstrip(".") or "(document)"
 
 
-def _message(erreur: Any) -> str:
-    ou = chemin_du_champ(tuple(erreur["loc"]))
-    type_ = erreur["type"]
+def _message(probleme: Any) -> str:
+    ou = chemin_du_champ(tuple(probleme["loc"]))
+    type_ = probleme["type"]
     if type_ == "literal_error":
-        attendu = _valeurs_permises(erreur["ctx"]["expected"])
+        attendu = _valeurs_permises(probleme["ctx"]["expected"])
     elif type_ == "value_error":
-        attendu = str(erreur["ctx"]["error"])
+        attendu = str(probleme["ctx"]["error"])
     else:
-        attendu = _ATTENDUS.get(type_, erreur["msg"])
-    recu = erreur.get("input")
+        attendu = _ATTENDUS.get(type_, probleme["msg"])
+    recu = probleme.get("input")
     if type_ in {"missing", "extra_forbidden"} or isinstance(recu, (dict, list)):
         return f"{ou} : {attendu}"
     return f"{ou} : {attendu} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"

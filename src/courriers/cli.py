@@ -20,15 +20,12 @@ from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
-from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees, ErreurModele
+from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.moteur import filtres
 from courriers.verification import rapport, rapport_json, verifier_modele
-
-CODE_USAGE = 2
-#: With --continuer, some documents of the batch were not written.
-CODE_LOT_INCOMPLET = 8
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -71,9 +68,9 @@ def analyseur() -> argparse.ArgumentParser:
         prog="courriers",
         description="Produit des documents officiels de l'État (Marque de l'État) "
         "à partir de données JSON ou YAML.",
-        epilog="Codes de sortie : 0 succès, 2 usage, 3 données invalides, "
-        "4 modèle DOCX en erreur, 5 écriture impossible, 6 contrôles non satisfaits "
-        "(--strict), 7 conversion PDF impossible, 8 lot incomplet (--continuer).",
+        epilog="Codes de sortie : "
+        + ", ".join(f"{code} {sens}" for code, sens in CODES_SORTIE)
+        + ".",
     )
     sous = racine.add_subparsers(
         dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
@@ -296,7 +293,7 @@ def _produire(args: argparse.Namespace) -> int:
         defaut if args.commande == "convocation" else fichier.with_suffix(".docx")
     )
     if sortie.resolve() == fichier.resolve():
-        raise ErreurDonnees(f"{sortie} : la sortie écraserait le fichier de données")
+        raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
     _pdf([sortie], args)
@@ -316,7 +313,7 @@ def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
 def _controler(lettre: Lettre, strict: bool) -> None:
     avertissements = controler(lettre)
     if avertissements and strict:
-        raise ErreurControles(en_erreurs(avertissements))
+        raise erreur("controles.non_satisfaits", rapport=en_erreurs(avertissements))
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
 
@@ -356,7 +353,7 @@ def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: li
     fichier: Path = args.fichier
     dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-convocations")
     if dossier.exists() and not dossier.is_dir():
-        raise ErreurDonnees(f"{dossier} : un dossier est attendu pour les convocations")
+        raise erreur("donnees.dossier_attendu", dossier=dossier)
     lot = exemplaires(convocation)
     progression = barre_de_progression()
     if args.jobs > 1:

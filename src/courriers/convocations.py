@@ -14,8 +14,10 @@ from typing import Any
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.destinataire import Destinataire
 from courriers.francais.dates import date_numerique
+from courriers.francais.delais import delai_en_texte
 from courriers.francais.formules import Formules, formules
 from courriers.francais.jours_ouvres import jours_ouvres_avant
+from courriers.messages import erreur
 from courriers.moteur import filtres
 from courriers.moteur.prepare import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
@@ -39,9 +41,16 @@ def date_limite_reponse(convocation: Convocation) -> dt.date | None:
     if reponse.date is not None:
         return reponse.date
     assert reponse.jours_ouvres is not None
-    return jours_ouvres_avant(
-        convocation.reunion.date, reponse.jours_ouvres, convocation.emetteur.departement
-    )
+    try:
+        return jours_ouvres_avant(
+            convocation.reunion.date, reponse.jours_ouvres, convocation.emetteur.departement
+        )
+    except OverflowError as exc:  # before the year 1
+        raise erreur(
+            "donnees.date_hors_calendrier",
+            champ="convocation.reponse.jours_ouvres",
+            delai=delai_en_texte(reponse.jours_ouvres, "jours_ouvres"),
+        ) from exc
 
 
 def formules_de(destinataire: Destinataire) -> Formules:

@@ -38,6 +38,7 @@ from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.personne import Personne
 from courriers.erreurs import ErreurDonnees
 from courriers.limites import verifier_taille_donnees
+from courriers.messages import erreur
 
 __all__ = ["CHAMPS", "COLONNES", "COLONNES_ADRESSE", "charger_correspondants"]
 
@@ -93,11 +94,13 @@ def charger_correspondants(chemin: Path) -> list[Destinataire]:
     lignes = _lire(chemin)
     destinataires, erreurs, en_erreur = _valider(lignes)
     if erreurs:
-        pluriel = "s" if len(erreurs) > 1 else ""
-        raise ErreurDonnees(
-            f"{chemin} : {len(erreurs)} erreur{pluriel} de données "
-            f"({en_erreur} correspondant{'s' if en_erreur > 1 else ''} "
-            f"sur {len(lignes)})\n" + "\n".join(f"  - {erreur}" for erreur in erreurs)
+        raise erreur(
+            "donnees.correspondants_non_conformes",
+            chemin=chemin,
+            erreurs=f"{len(erreurs)} erreur{'s' if len(erreurs) > 1 else ''}",
+            correspondants=f"{en_erreur} correspondant{'s' if en_erreur > 1 else ''}",
+            total=len(lignes),
+            detail="\n".join(f"  - {probleme}" for probleme in erreurs),
         )
     return destinataires
 
@@ -118,12 +121,11 @@ def _lire(chemin: Path) -> list[_Ligne]:
     elif extension in _EXTENSIONS_DONNEES:
         lignes = _lire_liste(chemin)
     else:
-        raise ErreurDonnees(
-            f"{chemin} : extension « {chemin.suffix or '(aucune)'} » non prise en charge "
-            "pour une liste de correspondants ; attendue : .csv, .json, .yaml ou .yml"
+        raise erreur(
+            "donnees.correspondants_extension", chemin=chemin, extension=chemin.suffix or "(aucune)"
         )
     if not lignes:
-        raise ErreurDonnees(f"aucun correspondant dans {chemin}")
+        raise erreur("donnees.correspondants_vide", chemin=chemin)
     return lignes
 
 
@@ -135,10 +137,7 @@ def _lire_liste(chemin: Path) -> list[_Ligne]:
     if donnees is None:  # empty YAML file
         return []
     if not isinstance(donnees, list):
-        raise ErreurDonnees(
-            f"{chemin} : liste de correspondants attendue (entre crochets [ ] en JSON, "
-            f"une entrée par tiret « - » en YAML) ; reçu : {_nature(donnees)}"
-        )
+        raise erreur("donnees.correspondants_pas_une_liste", chemin=chemin, nature=_nature(donnees))
     return [_Ligne(f"[{index}]", element) for index, element in enumerate(donnees)]
 
 
@@ -180,7 +179,9 @@ def _lire_csv(chemin: Path) -> list[_Ligne]:
                 lignes.append(ligne)
             numero = lecteur.line_num + 1
     except csv.Error as exc:
-        raise ErreurDonnees(f"{chemin}, ligne {lecteur.line_num} : CSV mal formé ({exc})") from exc
+        raise erreur(
+            "donnees.csv_mal_forme", chemin=chemin, ligne=lecteur.line_num, probleme=exc
+        ) from exc
     return lignes
 
 
@@ -189,16 +190,14 @@ def _texte_csv(chemin: Path) -> str:
     try:
         octets = chemin.read_bytes()
     except FileNotFoundError as exc:
-        raise ErreurDonnees(f"{chemin} : fichier introuvable") from exc
+        raise erreur("donnees.fichier_introuvable", chemin=chemin) from exc
     except OSError as exc:
-        raise ErreurDonnees(f"{chemin} : lecture impossible ({exc.strerror})") from exc
+        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=exc.strerror) from exc
     debut = len(codecs.BOM_UTF8) if octets.startswith(codecs.BOM_UTF8) else 0
     try:
         return octets[debut:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ErreurDonnees(
-            f"{chemin} : le fichier n'est pas en UTF-8 (octet {debut + exc.start})"
-        ) from exc
+        raise erreur("donnees.pas_utf8", chemin=chemin, octet=debut + exc.start) from exc
 
 
 def _separateur(texte: str) -> str:
@@ -250,11 +249,11 @@ def _noms_de_colonnes(chemin: Path, entete: list[str]) -> list[str]:
     if not any(nom in COLONNES_ADRESSE for nom in noms):
         problemes.append(f"aucune colonne d'adresse ({_TOUTE_L_ADRESSE})")
     if problemes:
-        raise ErreurDonnees(
-            f"{chemin}, ligne 1 (en-tête) : "
-            + " ; ".join(problemes)
-            + "\n  colonnes acceptées : "
-            + ", ".join(COLONNES)
+        raise erreur(
+            "donnees.csv_entete",
+            chemin=chemin,
+            problemes=" ; ".join(problemes),
+            colonnes=", ".join(COLONNES),
         )
     return noms
 
@@ -301,8 +300,8 @@ def _valider(lignes: list[_Ligne]) -> tuple[list[Destinataire], list[str], int]:
         problemes = list(ligne.problemes)
         try:
             destinataire = valider(ligne.donnees, Destinataire, ligne.repere)
-        except ErreurDonnees as erreur:
-            problemes.extend(_problemes_de_validation(erreur, ligne))
+        except ErreurDonnees as exc:
+            problemes.extend(_problemes_de_validation(exc, ligne))
         if problemes:
             en_erreur += 1
             nom = _nom_de_la_personne(ligne.donnees)
@@ -313,13 +312,13 @@ def _valider(lignes: list[_Ligne]) -> tuple[list[Destinataire], list[str], int]:
     return destinataires, erreurs, en_erreur
 
 
-def _problemes_de_validation(erreur: ErreurDonnees, ligne: _Ligne) -> list[str]:
+def _problemes_de_validation(exc: ErreurDonnees, ligne: _Ligne) -> list[str]:
     """The French messages of :func:`valider`, one per problem, with the
     field named as in the file (the column for a CSV)."""
-    messages = erreur.message.split("\n  - ")[1:]
+    messages = exc.message.split("\n  - ")[1:]
     if not messages:  # not the expected layout: the message as it is
-        return [erreur.message.removeprefix(f"{ligne.repere} : ")]
-    cause = erreur.__cause__
+        return [exc.message.removeprefix(f"{ligne.repere} : ")]
+    cause = exc.__cause__
     if not isinstance(cause, ValidationError):
         return messages
     details = cause.errors(include_url=False)

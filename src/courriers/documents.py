@@ -22,7 +22,8 @@ from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
 from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
-from courriers.erreurs import ErreurDonnees, ErreurModele
+from courriers.erreurs import ErreurDonnees
+from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur import filtres
 from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
@@ -217,7 +218,7 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
         return document
     absolue = image if image.is_absolute() else (dossier / image).resolve()
     if not absolue.is_file():
-        raise ErreurDonnees(f"emetteur.image_marianne : fichier introuvable : {absolue}")
+        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
     nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
     return document.model_copy(update={"emetteur": nouvel_emetteur})
 
@@ -241,14 +242,14 @@ def resoudre_modele(
     type_document = type_de(document)
     if modele is not None:
         if not modele.is_file():
-            raise ErreurDonnees(f"--modele : fichier introuvable : {modele}")
+            raise erreur("donnees.modele_introuvable", chemin=modele)
         chemin, personnalise = modele, True
     else:
         chemin, personnalise = trouver_modele(type_document.modele, dossier_modeles)
     if personnalise:
         problemes = verifier_modele(chemin, type_document.code)
         if problemes:
-            raise ErreurModele(f"le modèle « {chemin} » est refusé : {rapport(problemes)}")
+            raise erreur("modele.refuse", chemin=chemin, rapport=rapport(problemes))
     return chemin
 
 

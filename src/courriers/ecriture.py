@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from courriers.erreurs import ErreurEcriture
+from courriers.messages import erreur
 
 
 def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
@@ -22,8 +22,8 @@ def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
             prefix=f".{chemin.name}.", suffix=".tmp", dir=dossier
         )
     except OSError as exc:
-        raise ErreurEcriture(
-            f"{chemin} : impossible d'écrire dans le dossier « {dossier} » ({exc.strerror})"
+        raise erreur(
+            "ecriture.dossier_inaccessible", chemin=chemin, dossier=dossier, raison=exc.strerror
         ) from exc
     try:
         with os.fdopen(descripteur, "wb") as fichier:
@@ -34,7 +34,7 @@ def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
         os.replace(temporaire, chemin)
     except OSError as exc:
         Path(temporaire).unlink(missing_ok=True)
-        raise ErreurEcriture(f"{chemin} : écriture impossible ({exc.strerror})") from exc
+        raise erreur("ecriture.impossible", chemin=chemin, raison=exc.strerror) from exc
     except BaseException:
         Path(temporaire).unlink(missing_ok=True)
         raise

@@ -1,20 +1,31 @@
 """The errors a user can meet, each with a French message and an exit code.
 
-The catalogue (``docs/erreurs.md``) lists them; the CLI prints the message
-and exits with the code.
+Every message comes from the catalogue of :mod:`courriers.messages` (listed
+in ``docs/erreurs.md``); the CLI prints the message and exits with the code
+of the exception's class.
 """
 
 from __future__ import annotations
 
+#: Exit code of a wrong command line (argparse).
+CODE_USAGE = 2
+#: Exit code when, with --continuer, some documents of the batch were not written.
+CODE_LOT_INCOMPLET = 8
+
 
 class ErreurCourriers(Exception):
-    """Base of the errors reported to the user, never a traceback."""
+    """Base of the errors reported to the user, never a traceback.
+
+    ``code`` is the identifier of the message in the catalogue
+    (``donnees.fichier_introuvable``), empty for a message built elsewhere.
+    """
 
     code_sortie = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 class ErreurDonnees(ErreurCourriers):

@@ -16,7 +16,8 @@ from typing import Any
 from courriers.convocations import Exemplaire, formules_de
 from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Reponse
 from courriers.donnees.destinataire import Destinataire
-from courriers.francais.delais import echeance
+from courriers.francais.delais import delai_en_texte, echeance
+from courriers.messages import erreur
 from courriers.moteur.prepare import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
@@ -42,12 +43,16 @@ VARIABLES_ACCUSE: tuple[tuple[str, Any, str], ...] = (
 )
 
 
-def _date_apres(lettre: AccuseReception, delai: Delai | None) -> Any:
+def _date_apres(lettre: AccuseReception, delai: Delai | None, champ: str) -> Any:
     if delai is None:
         return None
-    return echeance(
-        lettre.demande.date_reception, delai.valeur, delai.unite, lettre.emetteur.departement
-    )
+    try:
+        return echeance(
+            lettre.demande.date_reception, delai.valeur, delai.unite, lettre.emetteur.departement
+        )
+    except (OverflowError, ValueError) as exc:  # past the year 9999
+        texte = delai_en_texte(delai.valeur, delai.unite)
+        raise erreur("donnees.date_hors_calendrier", champ=champ, delai=texte) from exc
 
 
 def variables(lettre: Lettre) -> dict[str, Any]:
@@ -56,10 +61,12 @@ def variables(lettre: Lettre) -> dict[str, Any]:
     if isinstance(lettre, (Reponse, AccuseReception)):
         calculees["formules"] = formules_de(lettre.correspondant)
     if isinstance(lettre, AccuseReception):
-        calculees["date_fin_traitement"] = _date_apres(lettre, lettre.delai_traitement)
+        calculees["date_fin_traitement"] = _date_apres(
+            lettre, lettre.delai_traitement, "delai_traitement"
+        )
         procedure = lettre.procedure
         calculees["date_decision_implicite"] = _date_apres(
-            lettre, procedure.delai if procedure else None
+            lettre, procedure.delai if procedure else None, "procedure.delai"
         )
     return calculees
 

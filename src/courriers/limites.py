@@ -14,7 +14,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from courriers.erreurs import ErreurDonnees, ErreurModele
+from courriers.messages import erreur
 
 MO = 1024 * 1024
 _DEFAUTS_MO = {
@@ -36,9 +36,7 @@ def limite(variable: str) -> int:
     try:
         megaoctets = float(valeur)
     except ValueError:
-        raise ErreurDonnees(
-            f"{variable} : nombre de mégaoctets attendu ; reçu : {valeur!r}"
-        ) from None
+        raise erreur("donnees.limite_invalide", variable=variable, valeur=repr(valeur)) from None
     return int(megaoctets * MO)
 
 
@@ -54,10 +52,7 @@ def verifier_taille_donnees(chemin: Path) -> None:
     except OSError:
         return  # the reader reports a missing file in its own words
     if taille > maximum:
-        raise ErreurDonnees(
-            f"{chemin} : fichier de {_mo(taille)}, {_mo(maximum)} au plus "
-            "(COURRIERS_TAILLE_MAX_DONNEES)"
-        )
+        raise erreur("donnees.trop_gros", chemin=chemin, taille=_mo(taille), maximum=_mo(maximum))
 
 
 def verifier_paquet_docx(chemin: Path) -> None:
@@ -66,23 +61,17 @@ def verifier_paquet_docx(chemin: Path) -> None:
     try:
         taille = chemin.stat().st_size
     except OSError as exc:
-        raise ErreurModele(f"{chemin} : modèle introuvable ou illisible ({exc.strerror})") from exc
+        raise erreur("modele.introuvable", chemin=chemin, raison=exc.strerror) from exc
     maximum = limite("COURRIERS_TAILLE_MAX_MODELE")
     if taille > maximum:
-        raise ErreurModele(
-            f"{chemin} : modèle de {_mo(taille)}, {_mo(maximum)} au plus "
-            "(COURRIERS_TAILLE_MAX_MODELE)"
-        )
+        raise erreur("modele.trop_gros", chemin=chemin, taille=_mo(taille), maximum=_mo(maximum))
     if not zipfile.is_zipfile(chemin):
-        raise ErreurModele(
-            f"{chemin} : ce n'est pas un document DOCX (un DOCX est une archive zip ; "
-            "l'enregistrer au format « Document Word (.docx) »)"
-        )
+        raise erreur("modele.pas_un_docx", chemin=chemin)
     try:
         with zipfile.ZipFile(chemin) as paquet:
             membres = paquet.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ErreurModele(f"{chemin} : archive DOCX illisible ({exc})") from exc
+        raise erreur("modele.archive_illisible", chemin=chemin, raison=exc) from exc
     _verifier_membres(chemin, membres)
 
 
@@ -90,19 +79,19 @@ def _verifier_membres(chemin: Path, membres: list[zipfile.ZipInfo]) -> None:
     noms = {m.filename for m in membres}
     manquants = [n for n in MEMBRES_REQUIS if n not in noms]
     if manquants:
-        raise ErreurModele(
-            f"{chemin} : ce n'est pas un document Word : il manque {', '.join(manquants)}"
-        )
+        raise erreur("modele.pas_un_document_word", chemin=chemin, manquants=", ".join(manquants))
     maximum = limite("COURRIERS_TAILLE_MAX_DECOMPRESSEE")
     total = sum(m.file_size for m in membres)
     if total > maximum:
-        raise ErreurModele(
-            f"{chemin} : contenu décompressé de {_mo(total)}, {_mo(maximum)} au plus "
-            "(COURRIERS_TAILLE_MAX_DECOMPRESSEE)"
+        raise erreur(
+            "modele.decompresse_trop_gros", chemin=chemin, taille=_mo(total), maximum=_mo(maximum)
         )
     for membre in membres:
         if membre.compress_size and membre.file_size / membre.compress_size > RAPPORT_MAX:
-            raise ErreurModele(
-                f"{chemin} : « {membre.filename} » est compressé {membre.file_size // membre.compress_size} "
-                f"fois, {RAPPORT_MAX} au plus : archive suspecte (bombe de décompression)"
+            raise erreur(
+                "modele.bombe",
+                chemin=chemin,
+                membre=membre.filename,
+                taux=membre.file_size // membre.compress_size,
+                maximum=RAPPORT_MAX,
             )

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 from courriers.convocations import Exemplaire
-from courriers.erreurs import ErreurCourriers, ErreurEcriture
+from courriers.erreurs import ErreurCourriers
+from courriers.messages import erreur
 from courriers.moteur.prepare import ModelePrepare, preparer
 
 Progression = Callable[[int, int], None]
@@ -111,7 +112,9 @@ def _creer(dossier: Path) -> None:
     try:
         dossier.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ErreurEcriture(f"{dossier} : dossier impossible à créer ({exc.strerror})") from exc
+        raise erreur(
+            "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+        ) from exc
 
 
 def _ecrire_temporaire(
@@ -135,7 +138,7 @@ def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> 
             fichier.write(contenu)
         os.chmod(nom, 0o644)
     except OSError as exc:
-        raise ErreurEcriture(f"{dossier} : écriture impossible ({exc.strerror})") from exc
+        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
     return Path(nom)
 
 
@@ -145,7 +148,7 @@ def _publier(
     """Rename every temporary file to its final name (once all are written)."""
     finaux = [dossier / e.nom_fichier for e in exemplaires]
     if len(set(finaux)) != len(finaux):
-        raise ErreurEcriture("deux documents du lot porteraient le même nom")
+        raise erreur("ecriture.noms_en_double")
     ecrits: list[Path] = []
     try:
         for resultat, final in zip(resultats, finaux, strict=True):
@@ -153,7 +156,7 @@ def _publier(
                 os.replace(resultat, final)
                 ecrits.append(final)
     except OSError as exc:
-        raise ErreurEcriture(f"{dossier} : écriture impossible ({exc.strerror})") from exc
+        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
     return Bilan(ecrits, [r for r in resultats if isinstance(r, str)])
 
 

@@ -19,7 +19,7 @@ import os
 import shutil
 from pathlib import Path
 
-from courriers.erreurs import ErreurEcriture, ErreurModele
+from courriers.messages import erreur
 
 VARIABLE_DOSSIER = "COURRIERS_MODELES"
 _PAQUET = Path(__file__).resolve().parent
@@ -44,10 +44,7 @@ def modele_integre(nom: str) -> Path:
     """The path of a built-in template by file name (``compte-rendu.docx``)."""
     chemin = dossier_modeles() / nom
     if not chemin.is_file():
-        raise ErreurModele(
-            f"modèle intégré « {nom} » introuvable dans {dossier_modeles()} : "
-            "installation incomplète ?"
-        )
+        raise erreur("modele.integre_introuvable", nom=nom, dossier=dossier_modeles())
     return chemin
 
 
@@ -65,7 +62,7 @@ def trouver_modele(nom: str, dossier: Path | None = None) -> tuple[Path, bool]:
     item True), else the built-in one (False)."""
     for candidat in dossiers_personnalises(dossier):
         if not candidat.is_dir():
-            raise ErreurModele(f"dossier de modèles introuvable : {candidat}")
+            raise erreur("modele.dossier_introuvable", dossier=candidat)
         if (candidat / nom).is_file():
             return candidat / nom, True
     return modele_integre(nom), False
@@ -77,10 +74,10 @@ def copier_modele(nom: str, dossier: Path) -> Path:
     source = modele_integre(nom)
     cible = dossier / nom
     if cible.exists():
-        raise ErreurEcriture(f"{cible} existe déjà : rien n'est remplacé")
+        raise erreur("ecriture.existe_deja", chemin=cible)
     try:
         dossier.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, cible)
     except OSError as exc:
-        raise ErreurEcriture(f"{cible} : copie impossible ({exc.strerror})") from exc
+        raise erreur("ecriture.copie_impossible", chemin=cible, raison=exc.strerror) from exc
     return cible

@@ -40,7 +40,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from courriers.erreurs import ErreurConversion, ErreurEcriture
+from courriers.erreurs import ErreurCourriers
+from courriers.messages import erreur
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
 """Environment variable naming the LibreOffice program (path or command)."""
@@ -53,15 +54,6 @@ DOCUMENTS_PAR_PROCESSUS = 100
 
 LONGUEUR_MAX_ARGUMENTS = 24_000
 """At most this many characters of file names per command line (Windows: 32,767 in all)."""
-
-INSTALLER_LIBREOFFICE = (
-    "Debian/Ubuntu : sudo apt install libreoffice-writer-nogui ; "
-    "Windows/macOS : https://www.libreoffice.org"
-)
-INSTALLER_POPPLER = (
-    "Debian/Ubuntu : sudo apt install poppler-utils ; macOS : brew install poppler ; "
-    "Windows : https://github.com/oschwartz10612/poppler-windows"
-)
 
 _EMPLACEMENTS_HABITUELS = (
     Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
@@ -98,8 +90,9 @@ def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) ->
     One LibreOffice process converts them all (one per
     :data:`DOCUMENTS_PAR_PROCESSUS` documents, or when two files share a
     name); ``delai`` is the time limit of each process, in seconds. Returns
-    the PDF paths, in the order of ``docx``. Raises :class:`ErreurConversion`
-    (LibreOffice missing, failing, too slow, a document not converted) or
+    the PDF paths, in the order of ``docx``. Raises
+    :class:`~courriers.erreurs.ErreurConversion` (LibreOffice missing,
+    failing, too slow, a document not converted) or
     :class:`~courriers.erreurs.ErreurEcriture` (destination not writable).
     """
     _verifier_delai(delai)
@@ -140,9 +133,7 @@ def apercu(
         )
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise ErreurConversion(
-            f"pdftoppm introuvable : pour les aperçus, installer poppler-utils ({INSTALLER_POPPLER})"
-        )
+        raise erreur("pdf.pdftoppm_absent")
     source = _source(Path(docx))
     soffice = _soffice()
     dossier = Path(dossier)
@@ -154,26 +145,23 @@ def apercu(
         pages = [] if toutes_les_pages else ["-f", "1", "-l", "1"]
         commande = [pdftoppm, "-png", "-r", str(resolution), *pages, str(pdf), str(images / "page")]
         journal = tmp / "pdftoppm.log"
-        code = _executer(
-            commande, None, delai, journal, f"l'aperçu a dépassé {_secondes(delai)} s : {docx}"
-        )
+        depasse = erreur("pdf.apercu_trop_long", delai=_secondes(delai), docx=docx)
+        code = _executer(commande, None, delai, journal, depasse)
         numerotees = sorted(
             (int(m.group(1)), image)
             for image in images.iterdir()
             if (m := _PAGE_PNG.fullmatch(image.name))
         )
         if code != 0 or not numerotees:
-            raise ErreurConversion(
-                f"{docx} : pdftoppm n'a pas produit d'aperçu (code {code}){_extrait(journal)}"
-            )
+            raise erreur("pdf.apercu_absent", docx=docx, statut=code, journal=_extrait(journal))
         for _, image in numerotees:
             if not image.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"):
-                raise ErreurConversion(f"{docx} : pdftoppm a produit une image illisible")
+                raise erreur("pdf.apercu_illisible", docx=docx)
         try:
             dossier.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ErreurEcriture(
-                f"{dossier} : dossier impossible à créer ({exc.strerror})"
+            raise erreur(
+                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
             ) from exc
         paires = [(image, dossier / f"{source.stem}-{numero}.png") for numero, image in numerotees]
         _publier(paires)
@@ -203,30 +191,23 @@ def _chercher_soffice() -> str | None:
 
 
 def _soffice() -> str:
-    """The LibreOffice program, or :class:`ErreurConversion` saying how to install it."""
+    """The LibreOffice program, or an :class:`~courriers.erreurs.ErreurConversion`
+    saying how to install it."""
     trouve = _chercher_soffice()
     if trouve is not None:
         return trouve
     variable = os.environ.get(VARIABLE_SOFFICE)
     if variable:
-        raise ErreurConversion(
-            f"LibreOffice introuvable : {VARIABLE_SOFFICE} désigne « {variable} », qui "
-            f"n'existe pas ou n'est pas exécutable ; corriger la variable ou installer "
-            f"LibreOffice ({INSTALLER_LIBREOFFICE})"
-        )
-    raise ErreurConversion(
-        "LibreOffice introuvable (ni soffice ni libreoffice dans le PATH) : pour produire "
-        f"des PDF, installer LibreOffice ({INSTALLER_LIBREOFFICE}), ou donner son chemin "
-        f"dans la variable {VARIABLE_SOFFICE}"
-    )
+        raise erreur("pdf.libreoffice_introuvable", programme=variable)
+    raise erreur("pdf.libreoffice_absent")
 
 
 def _source(chemin: Path) -> Path:
     """The absolute path of a DOCX to convert, checked."""
     if not chemin.is_file():
-        raise ErreurConversion(f"{chemin} : fichier introuvable")
+        raise erreur("pdf.docx_introuvable", chemin=chemin)
     if chemin.suffix.lower() == ".pdf":
-        raise ErreurConversion(f"{chemin} : c'est déjà un PDF (un DOCX est attendu)")
+        raise erreur("pdf.deja_un_pdf", chemin=chemin)
     return chemin.absolute()
 
 
@@ -257,13 +238,10 @@ def _convertir_dans(
             *(str(source) for source in lot),
         ]
         journal = tmp / f"lot-{numero}.log"
-        depasse = f"la conversion en PDF a dépassé {_secondes(delai)} s : {_noms(lot)}"
+        depasse = erreur("pdf.trop_long", delai=_secondes(delai), documents=_noms(lot))
         code = _executer(commande, env, delai, journal, depasse)
         if code != 0:
-            raise ErreurConversion(
-                f"LibreOffice a échoué (code {code}) en convertissant {_noms(lot)}"
-                f"{_extrait(journal)}"
-            )
+            raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
         for source in lot:
             produits[source] = sortie / f"{source.stem}.pdf"
     _verifier(produits, pdfa)
@@ -292,10 +270,7 @@ def _preparer_profil(profil: Path, pdfa: bool) -> None:
 
 def _fichier_fontconfig() -> Path:
     if not FICHIER_FONTCONFIG.is_file():
-        raise ErreurConversion(
-            f"configuration des polices introuvable : {FICHIER_FONTCONFIG} "
-            "(installation incomplète ?)"
-        )
+        raise erreur("pdf.polices_introuvables", chemin=FICHIER_FONTCONFIG)
     return FICHIER_FONTCONFIG
 
 
@@ -337,48 +312,41 @@ def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
     """Every expected PDF exists, is complete, tagged, and PDF/A-2b if asked."""
     absents = [source for source, pdf in produits.items() if not pdf.is_file()]
     if absents:
-        raise ErreurConversion(
-            f"LibreOffice n'a pas produit de PDF pour {_noms(absents, tout=True)} "
-            "(document illisible ou endommagé ?)"
-        )
+        raise erreur("pdf.pdf_absent", documents=_noms(absents, tout=True))
     for source, pdf in produits.items():
         contenu = pdf.read_bytes()
         if not contenu.startswith(b"%PDF-") or b"%%EOF" not in contenu[-1024:]:
-            raise ErreurConversion(
-                f"{source} : le PDF produit par LibreOffice est vide ou incomplet"
-            )
+            raise erreur("pdf.pdf_incomplet", source=source)
         if b"/StructTreeRoot" not in contenu:
-            raise ErreurConversion(
-                f"{source} : le PDF produit par LibreOffice n'est pas balisé "
-                "(LibreOffice trop ancien ?)"
-            )
+            raise erreur("pdf.pdf_non_balise", source=source)
         if pdfa and not (_PDFA_PARTIE.search(contenu) and _PDFA_CONFORMITE.search(contenu)):
-            raise ErreurConversion(
-                f"{source} : le PDF produit par LibreOffice n'est pas un PDF/A-2b "
-                "(LibreOffice trop ancien ?)"
-            )
+            raise erreur("pdf.pas_pdfa", source=source)
 
 
 # --- Processes ---------------------------------------------------------------
 
 
 def _executer(
-    commande: list[str], env: dict[str, str] | None, delai: float, journal: Path, depasse: str
+    commande: list[str],
+    env: dict[str, str] | None,
+    delai: float,
+    journal: Path,
+    depasse: ErreurCourriers,
 ) -> int:
     """Run ``commande`` (output to ``journal``) in its own process group;
-    kill the group and raise :class:`ErreurConversion` with ``depasse`` past
-    ``delai`` seconds. Returns the exit code."""
+    kill the group and raise ``depasse`` past ``delai`` seconds. Returns the
+    exit code."""
     with journal.open("wb") as sortie:
         try:
             processus = _lancer(commande, env, sortie)
         except OSError as exc:
-            raise ErreurConversion(
-                f"{commande[0]} : impossible de lancer le programme ({exc.strerror})"
+            raise erreur(
+                "pdf.lancement_impossible", programme=commande[0], raison=exc.strerror
             ) from exc
         try:
             return processus.wait(timeout=delai)
         except subprocess.TimeoutExpired:
-            raise ErreurConversion(depasse) from None
+            raise depasse from None
         finally:
             _arreter_groupe(processus)
 
@@ -452,7 +420,7 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
         for temporaire, destination in temporaires:
             os.replace(temporaire, destination)
     except OSError as exc:
-        raise ErreurEcriture(f"{destination} : écriture impossible ({exc.strerror})") from exc
+        raise erreur("ecriture.impossible", chemin=destination, raison=exc.strerror) from exc
     finally:
         for temporaire, _ in temporaires:
             temporaire.unlink(missing_ok=True)

@@ -48,8 +48,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from pydantic import BaseModel
 
-from courriers.erreurs import ErreurModele
 from courriers.limites import verifier_paquet_docx
+from courriers.messages import erreur
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import message_jinja, texte_autour
 from courriers.moteur.prepare import (
@@ -268,9 +268,7 @@ def _parties(chemin: Path) -> list[tuple[str, bytes]]:
                 raise KeyError("pas de word/document.xml")
             contenus = [(nom, paquet.read(nom)) for nom in noms]
     except Exception as exc:  # zipfile raises several kinds
-        raise ErreurModele(
-            f"le modèle « {chemin} » n'est pas un document DOCX lisible ({exc})"
-        ) from exc
+        raise erreur("modele.illisible", chemin=chemin, raison=exc) from exc
     return sorted(contenus, key=lambda contenu: _ordre_partie(contenu[0]))
 
 
@@ -298,9 +296,7 @@ def _racine(chemin: Path, nom: str, octets: bytes) -> Any:
     try:
         return etree.fromstring(octets, _ANALYSEUR)
     except etree.XMLSyntaxError as exc:
-        raise ErreurModele(
-            f"le modèle « {chemin} » n'est pas un document DOCX lisible ({nom} : {exc.msg})"
-        ) from exc
+        raise erreur("modele.illisible", chemin=chemin, raison=f"{nom} : {exc.msg}") from exc
 
 
 def _compilation(

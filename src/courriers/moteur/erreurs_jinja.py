@@ -6,21 +6,18 @@ import re
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
-_TRADUCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^'(?P<nom>[^']+)' is undefined$"), "la variable « {nom} » n'existe pas"),
-    (
-        re.compile(r"^'(?:[\w.]+\.)?(?P<objet>\w+) object' has no attribute '(?P<nom>[^']+)'$"),
-        "« {nom} » n'existe pas dans {objet}",
-    ),
-    (
-        re.compile(
-            r"^access to attribute '(?P<nom>[^']+)' of '(?P<objet>\w+)' object is unsafe\.$"
-        ),
-        "accès interdit à « {nom} » de {objet} : les modèles ne peuvent pas atteindre "
-        "les mécanismes internes de Python",
-    ),
-    (re.compile(r"^No filter named '(?P<nom>[^']+)'\.?$"), "filtre inconnu « {nom} »"),
+from courriers.erreurs import ErreurCourriers
+from courriers.messages import erreur
+
+_INCONNUE = re.compile(r"^'(?P<nom>[^']+)' is undefined$")
+_ATTRIBUT_INCONNU = re.compile(
+    r"^'(?:[\w.]+\.)?(?P<objet>\w+) object' has no attribute '(?P<nom>[^']+)'$"
 )
+_ACCES_INTERDIT = re.compile(
+    r"^access to attribute '(?P<nom>[^']+)' of '(?P<objet>\w+)' object is unsafe\.$"
+)
+# Unknown when compiling, or when rendering (in a branch of an ``if``): "… found."
+_FILTRE_INCONNU = re.compile(r"^No filter named '(?P<nom>[^']+)'(?: found)?\.?$")
 
 _BALISES_XML = re.compile(r"<[^>]+>")
 
@@ -34,18 +31,25 @@ def texte_autour(source: str, ligne: int | None) -> str:
     return " ".join(t for t in (_BALISES_XML.sub("", x).strip() for x in lignes) if t)
 
 
-def message_jinja(modele: str, exc: TemplateError, source: str = "") -> str:
-    """A French message for a Jinja error in ``modele``."""
+def erreur_jinja(modele: str, exc: TemplateError, source: str = "") -> ErreurCourriers:
+    """The error of the catalogue for a Jinja error in ``modele``."""
     brut = exc.message or str(exc)
-    for motif, francais in _TRADUCTIONS:
-        correspondance = motif.match(brut)
-        if correspondance:
-            brut = francais.format(**correspondance.groupdict())
-            break
     autour = texte_autour(source, getattr(exc, "lineno", None)) if source else ""
-    pres = f" (près de : « {autour[:200]} »)" if autour else ""
-    if isinstance(exc, UndefinedError) and not brut.startswith("accès interdit"):
-        return f"le modèle « {modele} » utilise une variable inconnue : {brut}{pres}"
+    pres_de = f" (près de : « {autour[:200]} »)" if autour else ""
+    if trouve := _ACCES_INTERDIT.match(brut):
+        return erreur("modele.acces_interdit", modele=modele, pres_de=pres_de, **trouve.groupdict())
+    if trouve := _FILTRE_INCONNU.match(brut):
+        return erreur("modele.filtre_inconnu", modele=modele, nom=trouve["nom"], pres_de=pres_de)
     if isinstance(exc, TemplateSyntaxError):
-        return f"erreur de syntaxe dans le modèle « {modele} » : {brut}{pres}"
-    return f"erreur dans le modèle « {modele} » : {brut}{pres}"
+        return erreur("modele.syntaxe", modele=modele, detail=brut, pres_de=pres_de)
+    if trouve := _INCONNUE.match(brut):
+        brut = f"la variable « {trouve['nom']} » n'existe pas"
+    elif trouve := _ATTRIBUT_INCONNU.match(brut):
+        brut = f"« {trouve['nom']} » n'existe pas dans {trouve['objet']}"
+    code = "modele.variable_inconnue" if isinstance(exc, UndefinedError) else "modele.erreur_jinja"
+    return erreur(code, modele=modele, detail=brut, pres_de=pres_de)
+
+
+def message_jinja(modele: str, exc: TemplateError, source: str = "") -> str:
+    """The French message of :func:`erreur_jinja`."""
+    return erreur_jinja(modele, exc, source).message

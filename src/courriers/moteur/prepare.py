@@ -33,10 +33,10 @@ from jinja2 import Template, TemplateError
 from lxml import etree
 from markupsafe import Markup
 
-from courriers.erreurs import ErreurModele
 from courriers.limites import verifier_paquet_docx
+from courriers.messages import erreur
 from courriers.moteur.environnement import environnement
-from courriers.moteur.erreurs_jinja import message_jinja
+from courriers.moteur.erreurs_jinja import erreur_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.numerotation import (
     CLE_NUMEROTATION,
@@ -121,12 +121,15 @@ class ModelePrepare:
         try:
             xml = partie.gabarit.render(ctx)
         except TemplateError as exc:
-            raise ErreurModele(message_jinja(self.nom, exc)) from exc
+            raise erreur_jinja(self.nom, exc) from exc
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
             # A computation of the template failed (1 // 0, [][3], 'a' + 1…).
-            raise ErreurModele(
-                f"erreur dans le modèle « {self.nom} » ({partie.nom}) : un calcul a échoué "
-                f"({type(exc).__name__} : {exc})"
+            raise erreur(
+                "modele.calcul_echoue",
+                modele=self.nom,
+                partie=partie.nom,
+                exception=type(exc).__name__,
+                detail=exc,
             ) from exc
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
@@ -195,9 +198,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
     try:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds
-        raise ErreurModele(
-            f"le modèle « {modele} » n'est pas un document DOCX lisible ({exc})"
-        ) from exc
+        raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
     images = _images(document, image_marianne) if image_marianne else {}
     tampon = io.BytesIO()
     document.save(tampon)
@@ -213,7 +214,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
-                raise ErreurModele(message_jinja(modele.name, exc, source)) from exc
+                raise erreur_jinja(modele.name, exc, source) from exc
             parties.append(_Partie(nom, gabarit, images.get(nom)))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(
@@ -283,15 +284,9 @@ def _verifier(xml: str, modele: str, partie: str) -> Any:
     try:
         arbre = etree.fromstring(xml.encode("utf-8"), _ANALYSEUR)
     except etree.XMLSyntaxError as exc:
-        raise ErreurModele(
-            f"le modèle « {modele} » produit un XML invalide dans {partie} ({exc.msg})"
-        ) from exc
+        raise erreur("modele.xml_invalide", modele=modele, partie=partie, detail=exc.msg) from exc
     if arbre.xpath("//w:t[*]", namespaces=_NS):
-        raise ErreurModele(
-            f"le modèle « {modele} » produit un XML invalide dans {partie} : des "
-            "paragraphes à l'intérieur d'un texte ; un filtre de bloc comme « markdown » "
-            "s'écrit seul dans son paragraphe, avec « {{p … }} »"
-        )
+        raise erreur("modele.paragraphe_dans_un_texte", modele=modele, partie=partie)
     return arbre
 
 

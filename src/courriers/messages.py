@@ -1,0 +1,609 @@
+"""The catalogue of the French error messages, with their exit codes.
+
+Every error reported to the user is built by :func:`erreur` from an entry
+of :data:`CATALOGUE`: a stable code (``donnees.fichier_introuvable``), the
+exception class (which gives the exit code), the message with its named
+fields, and when it happens. ``docs/erreurs.md`` lists the catalogue
+(section written by ``python -m courriers.messages``).
+
+>>> exc = erreur("donnees.fichier_introuvable", chemin="reunion.json")
+>>> type(exc).__name__, exc.code, exc.message, exc.code_sortie
+('ErreurDonnees', 'donnees.fichier_introuvable', 'reunion.json : fichier introuvable', 3)
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from courriers.erreurs import (
+    CODE_LOT_INCOMPLET,
+    CODE_USAGE,
+    ErreurControles,
+    ErreurConversion,
+    ErreurCourriers,
+    ErreurDonnees,
+    ErreurEcriture,
+    ErreurModele,
+)
+
+INSTALLER_LIBREOFFICE = (
+    "Debian/Ubuntu : sudo apt install libreoffice-writer-nogui ; "
+    "Windows/macOS : https://www.libreoffice.org"
+)
+INSTALLER_POPPLER = (
+    "Debian/Ubuntu : sudo apt install poppler-utils ; macOS : brew install poppler ; "
+    "Windows : https://github.com/oschwartz10612/poppler-windows"
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One entry of the catalogue."""
+
+    code: str
+    """Stable dotted identifier: family, then the case."""
+    classe: type[ErreurCourriers]
+    """The exception raised; its ``code_sortie`` is the exit code."""
+    gabarit: str
+    """The French message, with ``{named}`` fields (``str.format``)."""
+    quand: str
+    """When it happens and what to do, one French sentence for the docs."""
+
+    @property
+    def champs(self) -> frozenset[str]:
+        """The names of the fields of :attr:`gabarit`."""
+        return frozenset(nom for _, nom, _, _ in string.Formatter().parse(self.gabarit) if nom)
+
+
+_MESSAGES: tuple[Message, ...] = (
+    # --- données (3) ---------------------------------------------------------------
+    Message(
+        "donnees.fichier_introuvable",
+        ErreurDonnees,
+        "{chemin} : fichier introuvable",
+        "Le fichier de données ou la liste de correspondants n'existe pas : vérifier le "
+        "chemin donné sur la ligne de commande.",
+    ),
+    Message(
+        "donnees.lecture_impossible",
+        ErreurDonnees,
+        "{chemin} : lecture impossible ({raison})",
+        "Le fichier existe mais ne peut pas être lu (droits, dossier au lieu d'un fichier) : "
+        "vérifier le chemin et les droits de lecture.",
+    ),
+    Message(
+        "donnees.pas_utf8",
+        ErreurDonnees,
+        "{chemin} : le fichier n'est pas en UTF-8 (octet {octet})",
+        "Le fichier est enregistré dans un autre encodage (Windows-1252, Latin-1) : "
+        "l'enregistrer en UTF-8 depuis l'éditeur ou le tableur.",
+    ),
+    Message(
+        "donnees.trop_gros",
+        ErreurDonnees,
+        "{chemin} : fichier de {taille}, {maximum} au plus (COURRIERS_TAILLE_MAX_DONNEES)",
+        "Le fichier de données dépasse la limite de taille, vérifiée avant toute lecture : "
+        "le découper, ou relever la limite par la variable d'environnement.",
+    ),
+    Message(
+        "donnees.limite_invalide",
+        ErreurDonnees,
+        "{variable} : nombre de mégaoctets attendu ; reçu : {valeur}",
+        "Une variable d'environnement de limite de taille ne contient pas un nombre : lui "
+        "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
+    ),
+    Message(
+        "donnees.json_mal_forme",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : JSON mal formé ({probleme})",
+        "La syntaxe JSON est fautive (virgule, guillemet, accolade) : corriger le fichier à "
+        "la ligne et à la colonne indiquées.",
+    ),
+    Message(
+        "donnees.yaml_mal_forme",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : YAML mal formé ({probleme})",
+        "La syntaxe YAML est fautive (indentation, deux-points, guillemets) : corriger le "
+        "fichier à la ligne et à la colonne indiquées.",
+    ),
+    Message(
+        "donnees.yaml_illisible",
+        ErreurDonnees,
+        "{chemin} : YAML mal formé ({probleme})",
+        "Une valeur YAML ne peut pas être lue et sa position n'est pas connue (date qui "
+        "n'existe pas comme 2022-02-30, balise !!int ou !!float sur un texte) : corriger "
+        "la valeur, ou la mettre entre guillemets.",
+    ),
+    Message(
+        "donnees.trop_imbrique",
+        ErreurDonnees,
+        "{chemin} : données imbriquées trop profondément (fichier piégé ?)",
+        "Le fichier empile des listes ou des objets sur des milliers de niveaux, ce "
+        "qu'aucun document ne demande : ne pas utiliser ce fichier.",
+    ),
+    Message(
+        "donnees.non_conformes",
+        ErreurDonnees,
+        "{origine} : {erreurs} de données\n{detail}",
+        "Le fichier est bien formé mais ne suit pas le modèle de données : chaque ligne du "
+        "détail donne le chemin du champ, ce qui est attendu et ce qui a été reçu "
+        "(référence des champs : docs/variables-*.md).",
+    ),
+    Message(
+        "donnees.date_hors_calendrier",
+        ErreurDonnees,
+        "{champ} : un délai de {delai} mène hors du calendrier (années 1 à 9999)",
+        "Un délai des données est démesuré et la date calculée sortirait du calendrier : "
+        "corriger le nombre (faute de frappe ?).",
+    ),
+    Message(
+        "donnees.image_marianne_introuvable",
+        ErreurDonnees,
+        "emetteur.image_marianne : fichier introuvable : {chemin}",
+        "L'image Marianne nommée dans les données n'existe pas (un chemin relatif part du "
+        "dossier du fichier de données) : corriger le chemin.",
+    ),
+    Message(
+        "donnees.modele_introuvable",
+        ErreurDonnees,
+        "--modele : fichier introuvable : {chemin}",
+        "Le modèle DOCX donné par --modele n'existe pas : corriger le chemin.",
+    ),
+    Message(
+        "donnees.sortie_ecrase_donnees",
+        ErreurDonnees,
+        "{sortie} : la sortie écraserait le fichier de données",
+        "Le document à écrire porte le nom du fichier de données : choisir une autre sortie "
+        "avec -o.",
+    ),
+    Message(
+        "donnees.dossier_attendu",
+        ErreurDonnees,
+        "{dossier} : un dossier est attendu pour les convocations",
+        "La sortie des convocations (une par convoqué) est un fichier existant : donner un "
+        "dossier avec -o, ou utiliser --fusion pour un seul document.",
+    ),
+    Message(
+        "donnees.correspondants_extension",
+        ErreurDonnees,
+        "{chemin} : extension « {extension} » non prise en charge pour une liste de "
+        "correspondants ; attendue : .csv, .json, .yaml ou .yml",
+        "La liste de --correspondants n'a pas une extension connue : l'exporter en CSV, "
+        "ou l'écrire en JSON ou en YAML.",
+    ),
+    Message(
+        "donnees.correspondants_vide",
+        ErreurDonnees,
+        "aucun correspondant dans {chemin}",
+        "La liste de correspondants est vide (ou n'a qu'un en-tête) : la compléter.",
+    ),
+    Message(
+        "donnees.correspondants_pas_une_liste",
+        ErreurDonnees,
+        "{chemin} : liste de correspondants attendue (entre crochets [ ] en JSON, une entrée "
+        "par tiret « - » en YAML) ; reçu : {nature}",
+        "Le fichier JSON ou YAML de correspondants contient autre chose qu'une liste : "
+        "mettre les correspondants dans une liste.",
+    ),
+    Message(
+        "donnees.csv_mal_forme",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne} : CSV mal formé ({probleme})",
+        "Le module CSV refuse une ligne (cellule démesurée, guillemets) : corriger la "
+        "ligne indiquée, ou réexporter la liste depuis le tableur.",
+    ),
+    Message(
+        "donnees.csv_entete",
+        ErreurDonnees,
+        "{chemin}, ligne 1 (en-tête) : {problemes}\n  colonnes acceptées : {colonnes}",
+        "L'en-tête du CSV a une colonne inconnue ou en double, ou il lui manque la civilité "
+        "ou l'adresse : renommer les colonnes d'après la liste acceptée.",
+    ),
+    Message(
+        "donnees.correspondants_non_conformes",
+        ErreurDonnees,
+        "{chemin} : {erreurs} de données ({correspondants} sur {total})\n{detail}",
+        "Des correspondants de la liste sont invalides : chaque ligne du détail donne la "
+        "ligne du fichier (ou l'index), la personne et le champ ; --continuer écrit les "
+        "courriers des autres.",
+    ),
+    # --- modèle (4) ----------------------------------------------------------------
+    Message(
+        "modele.integre_introuvable",
+        ErreurModele,
+        "modèle intégré « {nom} » introuvable dans {dossier} : installation incomplète ?",
+        "Un modèle fourni avec courriers manque : réinstaller le paquet.",
+    ),
+    Message(
+        "modele.dossier_introuvable",
+        ErreurModele,
+        "dossier de modèles introuvable : {dossier}",
+        "Le dossier de --dossier-modeles (ou de COURRIERS_MODELES) n'existe pas : corriger "
+        "le chemin.",
+    ),
+    Message(
+        "modele.introuvable",
+        ErreurModele,
+        "{chemin} : modèle introuvable ou illisible ({raison})",
+        "Le modèle DOCX à rendre n'existe pas ou ne peut pas être lu : vérifier le chemin "
+        "et les droits.",
+    ),
+    Message(
+        "modele.trop_gros",
+        ErreurModele,
+        "{chemin} : modèle de {taille}, {maximum} au plus (COURRIERS_TAILLE_MAX_MODELE)",
+        "Le modèle dépasse la limite de taille : alléger ses images, ou relever la limite "
+        "par la variable d'environnement.",
+    ),
+    Message(
+        "modele.pas_un_docx",
+        ErreurModele,
+        "{chemin} : ce n'est pas un document DOCX (un DOCX est une archive zip ; "
+        "l'enregistrer au format « Document Word (.docx) »)",
+        "Le modèle est un autre format (.doc, .odt, texte) : l'enregistrer en .docx depuis "
+        "Word ou LibreOffice.",
+    ),
+    Message(
+        "modele.archive_illisible",
+        ErreurModele,
+        "{chemin} : archive DOCX illisible ({raison})",
+        "Le modèle est une archive zip endommagée : le réenregistrer depuis Word ou LibreOffice.",
+    ),
+    Message(
+        "modele.pas_un_document_word",
+        ErreurModele,
+        "{chemin} : ce n'est pas un document Word : il manque {manquants}",
+        "Le modèle est une archive zip sans document Word : partir d'un modèle copié avec "
+        "« courriers modele copier ».",
+    ),
+    Message(
+        "modele.decompresse_trop_gros",
+        ErreurModele,
+        "{chemin} : contenu décompressé de {taille}, {maximum} au plus "
+        "(COURRIERS_TAILLE_MAX_DECOMPRESSEE)",
+        "Le contenu du modèle, une fois décompressé, dépasse la limite : alléger le "
+        "modèle, ou relever la limite par la variable d'environnement.",
+    ),
+    Message(
+        "modele.bombe",
+        ErreurModele,
+        "{chemin} : « {membre} » est compressé {taux} fois, {maximum} au plus : archive "
+        "suspecte (bombe de décompression)",
+        "Une partie du modèle est compressée à l'excès, signe d'une archive piégée : ne pas "
+        "utiliser ce fichier.",
+    ),
+    Message(
+        "modele.illisible",
+        ErreurModele,
+        "le modèle « {chemin} » n'est pas un document DOCX lisible ({raison})",
+        "Le modèle a la forme d'un DOCX mais son contenu est endommagé : le réenregistrer "
+        "depuis Word ou LibreOffice.",
+    ),
+    Message(
+        "modele.refuse",
+        ErreurModele,
+        "le modèle « {chemin} » est refusé : {rapport}",
+        "Le vérificateur a trouvé des erreurs dans un modèle personnalisé, listées avec leur "
+        "emplacement : les corriger (« courriers modele verifier » donne le même rapport).",
+    ),
+    Message(
+        "modele.syntaxe",
+        ErreurModele,
+        "erreur de syntaxe dans le modèle « {modele} » : {detail}{pres_de}",
+        "Une balise Jinja est mal écrite (parenthèse, accolade, bloc non fermé) : la corriger "
+        "près du texte cité.",
+    ),
+    Message(
+        "modele.filtre_inconnu",
+        ErreurModele,
+        "erreur de syntaxe dans le modèle « {modele} » : filtre inconnu « {nom} »{pres_de}",
+        "Le modèle utilise un filtre qui n'existe pas : corriger son nom (filtres : "
+        "docs/modeles-docx.md).",
+    ),
+    Message(
+        "modele.variable_inconnue",
+        ErreurModele,
+        "le modèle « {modele} » utilise une variable inconnue : {detail}{pres_de}",
+        "Le modèle nomme une variable ou un champ absent des données du document : corriger "
+        "le nom (référence : docs/variables-*.md).",
+    ),
+    Message(
+        "modele.acces_interdit",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » : accès interdit à « {nom} » de {objet} : les "
+        "modèles ne peuvent pas atteindre les mécanismes internes de Python{pres_de}",
+        "Le modèle tente de sortir du bac à sable de Jinja : retirer la balise, un modèle "
+        "n'a accès qu'aux données du document.",
+    ),
+    Message(
+        "modele.erreur_jinja",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » : {detail}{pres_de}",
+        "Jinja a refusé le rendu pour une autre raison (opération interdite, erreur levée "
+        "par le modèle) : corriger la balise près du texte cité.",
+    ),
+    Message(
+        "modele.calcul_echoue",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » ({partie}) : un calcul a échoué "
+        "({exception} : {detail})",
+        "Un calcul du modèle échoue sur ces données (division par zéro, élément absent "
+        "d'une liste) : corriger la balise.",
+    ),
+    Message(
+        "modele.xml_invalide",
+        ErreurModele,
+        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail})",
+        "Le rendu n'est pas un document Word bien formé (balise qui coupe un paragraphe, "
+        "filtre « safe ») : corriger les balises de la partie indiquée.",
+    ),
+    Message(
+        "modele.paragraphe_dans_un_texte",
+        ErreurModele,
+        "le modèle « {modele} » produit un XML invalide dans {partie} : des paragraphes à "
+        "l'intérieur d'un texte ; un filtre de bloc comme « markdown » s'écrit seul dans "
+        "son paragraphe, avec « {{{{p … }}}} »",
+        "Un filtre de bloc est utilisé au milieu d'un paragraphe : l'écrire seul dans son "
+        "paragraphe avec {{p … }}.",
+    ),
+    # --- écriture (5) --------------------------------------------------------------
+    Message(
+        "ecriture.dossier_inaccessible",
+        ErreurEcriture,
+        "{chemin} : impossible d'écrire dans le dossier « {dossier} » ({raison})",
+        "Le dossier du document à écrire n'existe pas ou est en lecture seule : le créer ou "
+        "choisir une autre sortie.",
+    ),
+    Message(
+        "ecriture.impossible",
+        ErreurEcriture,
+        "{chemin} : écriture impossible ({raison})",
+        "L'écriture a échoué en cours de route (disque plein, droits) : libérer de la place "
+        "ou changer de dossier ; aucun fichier partiel n'est laissé.",
+    ),
+    Message(
+        "ecriture.dossier_impossible_a_creer",
+        ErreurEcriture,
+        "{dossier} : dossier impossible à créer ({raison})",
+        "Le dossier d'un lot ou des aperçus ne peut pas être créé (droits, un fichier porte "
+        "ce nom) : choisir un autre dossier.",
+    ),
+    Message(
+        "ecriture.noms_en_double",
+        ErreurEcriture,
+        "deux documents du lot porteraient le même nom",
+        "Deux documents d'un lot (appel par l'API) ont le même nom de fichier : leur donner "
+        "des noms distincts.",
+    ),
+    Message(
+        "ecriture.existe_deja",
+        ErreurEcriture,
+        "{chemin} existe déjà : rien n'est remplacé",
+        "« courriers modele copier » ne remplace pas un modèle existant : le renommer, ou "
+        "copier dans un autre dossier.",
+    ),
+    Message(
+        "ecriture.copie_impossible",
+        ErreurEcriture,
+        "{chemin} : copie impossible ({raison})",
+        "La copie d'un modèle intégré a échoué (droits, disque plein) : choisir un autre dossier.",
+    ),
+    # --- contrôles (6) -------------------------------------------------------------
+    Message(
+        "controles.non_satisfaits",
+        ErreurControles,
+        "{rapport}",
+        "Avec --strict, le courrier ne passe pas les contrôles (pièces jointes non "
+        "mentionnées, agent ou coordonnées absents, accusé sans délai, réponse tardive), "
+        "listés avec leur code : compléter les données (docs/courriers.md).",
+    ),
+    # --- pdf (7) -------------------------------------------------------------------
+    Message(
+        "pdf.libreoffice_absent",
+        ErreurConversion,
+        "LibreOffice introuvable (ni soffice ni libreoffice dans le PATH) : pour produire "
+        f"des PDF, installer LibreOffice ({INSTALLER_LIBREOFFICE}), ou donner son chemin "
+        "dans la variable COURRIERS_SOFFICE",
+        "--pdf, --pdfa et apercu ont besoin de LibreOffice : l'installer, ou donner son "
+        "chemin dans COURRIERS_SOFFICE.",
+    ),
+    Message(
+        "pdf.libreoffice_introuvable",
+        ErreurConversion,
+        "LibreOffice introuvable : COURRIERS_SOFFICE désigne « {programme} », qui n'existe "
+        "pas ou n'est pas exécutable ; corriger la variable ou installer LibreOffice "
+        f"({INSTALLER_LIBREOFFICE})",
+        "La variable COURRIERS_SOFFICE ne désigne pas un programme : la corriger ou la supprimer.",
+    ),
+    Message(
+        "pdf.lancement_impossible",
+        ErreurConversion,
+        "{programme} : impossible de lancer le programme ({raison})",
+        "Le programme de conversion est trouvé mais ne démarre pas (fichier endommagé, "
+        "droits) : réinstaller LibreOffice ou poppler-utils.",
+    ),
+    Message(
+        "pdf.docx_introuvable",
+        ErreurConversion,
+        "{chemin} : fichier introuvable",
+        "Un document à convertir (appel par l'API) n'existe pas : vérifier le chemin.",
+    ),
+    Message(
+        "pdf.deja_un_pdf",
+        ErreurConversion,
+        "{chemin} : c'est déjà un PDF (un DOCX est attendu)",
+        "Un PDF est donné à convertir (appel par l'API) : donner le DOCX.",
+    ),
+    Message(
+        "pdf.polices_introuvables",
+        ErreurConversion,
+        "configuration des polices introuvable : {chemin} (installation incomplète ?)",
+        "Le fichier fonts.conf fourni avec courriers manque : réinstaller le paquet.",
+    ),
+    Message(
+        "pdf.echec",
+        ErreurConversion,
+        "LibreOffice a échoué (code {statut}) en convertissant {documents}{journal}",
+        "LibreOffice s'est arrêté en erreur ; la fin de son journal suit le message : "
+        "vérifier le document, ou mettre LibreOffice à jour.",
+    ),
+    Message(
+        "pdf.trop_long",
+        ErreurConversion,
+        "la conversion en PDF a dépassé {delai} s : {documents}",
+        "LibreOffice n'a pas fini dans le délai et a été arrêté : réessayer sur une machine "
+        "moins chargée, ou convertir moins de documents à la fois.",
+    ),
+    Message(
+        "pdf.pdf_absent",
+        ErreurConversion,
+        "LibreOffice n'a pas produit de PDF pour {documents} (document illisible ou endommagé ?)",
+        "LibreOffice a fini sans écrire le PDF d'un document : ouvrir le DOCX dans "
+        "LibreOffice pour voir s'il est lisible.",
+    ),
+    Message(
+        "pdf.pdf_incomplet",
+        ErreurConversion,
+        "{source} : le PDF produit par LibreOffice est vide ou incomplet",
+        "Le PDF écrit par LibreOffice est tronqué (disque plein, arrêt brutal) : "
+        "réessayer ; rien n'est publié.",
+    ),
+    Message(
+        "pdf.pdf_non_balise",
+        ErreurConversion,
+        "{source} : le PDF produit par LibreOffice n'est pas balisé (LibreOffice trop ancien ?)",
+        "Le PDF n'a pas la structure exigée pour l'accessibilité : mettre LibreOffice à "
+        "jour (7.4 ou plus récent).",
+    ),
+    Message(
+        "pdf.pas_pdfa",
+        ErreurConversion,
+        "{source} : le PDF produit par LibreOffice n'est pas un PDF/A-2b (LibreOffice trop "
+        "ancien ?)",
+        "Avec --pdfa, le PDF n'est pas identifié comme PDF/A-2b : mettre LibreOffice à jour "
+        "(7.4 ou plus récent).",
+    ),
+    Message(
+        "pdf.pdftoppm_absent",
+        ErreurConversion,
+        f"pdftoppm introuvable : pour les aperçus, installer poppler-utils ({INSTALLER_POPPLER})",
+        "La commande apercu a besoin de pdftoppm : installer poppler-utils.",
+    ),
+    Message(
+        "pdf.apercu_trop_long",
+        ErreurConversion,
+        "l'aperçu a dépassé {delai} s : {docx}",
+        "pdftoppm n'a pas fini dans le délai et a été arrêté : réessayer, ou demander moins "
+        "de pages ou une résolution plus basse.",
+    ),
+    Message(
+        "pdf.apercu_absent",
+        ErreurConversion,
+        "{docx} : pdftoppm n'a pas produit d'aperçu (code {statut}){journal}",
+        "pdftoppm s'est arrêté sans écrire d'image ; la fin de son journal suit le message : "
+        "mettre poppler-utils à jour.",
+    ),
+    Message(
+        "pdf.apercu_illisible",
+        ErreurConversion,
+        "{docx} : pdftoppm a produit une image illisible",
+        "Une image écrite par pdftoppm n'est pas un PNG : réessayer, ou mettre "
+        "poppler-utils à jour.",
+    ),
+)
+
+CATALOGUE: Mapping[str, Message] = MappingProxyType({m.code: m for m in _MESSAGES})
+"""Every message by its code, ordered by family (données, modèle, écriture,
+contrôles, pdf)."""
+
+assert len(CATALOGUE) == len(_MESSAGES), "codes en double dans le catalogue"
+
+CODES_SORTIE: tuple[tuple[int, str], ...] = (
+    (0, "succès"),
+    (CODE_USAGE, "usage"),
+    (ErreurDonnees.code_sortie, "données invalides"),
+    (ErreurModele.code_sortie, "modèle DOCX en erreur"),
+    (ErreurEcriture.code_sortie, "écriture impossible"),
+    (ErreurControles.code_sortie, "contrôles non satisfaits (--strict)"),
+    (ErreurConversion.code_sortie, "conversion PDF impossible"),
+    (CODE_LOT_INCOMPLET, "lot incomplet (--continuer)"),
+)
+"""The exit codes of the command and what they mean, in order."""
+
+
+def erreur(code: str, /, **valeurs: object) -> ErreurCourriers:
+    """The exception of the message ``code``, its fields filled with ``valeurs``
+    (exactly the fields of the message: a mistake is a programming error)."""
+    try:
+        message = CATALOGUE[code]
+    except KeyError:
+        raise ValueError(f"code de message inconnu : {code!r}") from None
+    if set(valeurs) != message.champs:
+        raise TypeError(
+            f"{code} : champs attendus {sorted(message.champs)}, reçus {sorted(valeurs)}"
+        )
+    return message.classe(message.gabarit.format(**valeurs), code)
+
+
+# --- Documentation ---------------------------------------------------------------
+
+DEBUT = "<!-- catalogue:debut -->"
+FIN = "<!-- catalogue:fin -->"
+
+
+def _gabarit_lisible(gabarit: str) -> str:
+    """The message as the user reads it, fields as ``{nom}``, in code spans
+    for a Markdown table (one per line of the message).
+
+    >>> _gabarit_lisible("a {x} | {{p}}\\nb")
+    '`a {x} \\\\| {p}`<br>`b`'
+    """
+    morceaux = [
+        texte + (f"{{{nom}}}" if nom else "")
+        for texte, nom, _, _ in string.Formatter().parse(gabarit)
+    ]
+    lignes = "".join(morceaux).replace("|", "\\|").split("\n")
+    return "<br>".join(f"`{ligne}`" for ligne in lignes)
+
+
+def catalogue_markdown() -> str:
+    """The table of the catalogue for ``docs/erreurs.md`` (between the markers)."""
+    lignes = [
+        "| code | sortie | message | quand |",
+        "| --- | --- | --- | --- |",
+    ]
+    for message in CATALOGUE.values():
+        quand = message.quand.replace("|", "\\|")
+        lignes.append(
+            f"| `{message.code}` | {message.classe.code_sortie} | "
+            f"{_gabarit_lisible(message.gabarit)} | {quand} |"
+        )
+    return "\n".join(lignes) + "\n"
+
+
+def avec_catalogue(texte: str) -> str:
+    """``texte`` (``docs/erreurs.md``) with the section between the markers
+    replaced by :func:`catalogue_markdown`."""
+    debut, marque, reste = texte.partition(DEBUT)
+    _, fin, suite = reste.partition(FIN)
+    if not marque or not fin:
+        raise ValueError(f"marqueurs {DEBUT} et {FIN} attendus")
+    return f"{debut}{DEBUT}\n{catalogue_markdown()}{FIN}{suite}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the catalogue in the file given (default ``docs/erreurs.md``)."""
+    arguments = sys.argv[1:] if argv is None else argv
+    chemin = Path(arguments[0] if arguments else "docs/erreurs.md")
+    chemin.write_text(avec_catalogue(chemin.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"écrit : {chemin}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
