@@ -225,3 +225,32 @@ def test_rendre_en_octets_et_api_publique() -> None:
     contenu = courriers.rendre(courriers.charger(EXEMPLE, courriers.CompteRendu))
     assert contenu[:2] == b"PK"
     assert set(courriers.__all__) <= set(dir(courriers))
+
+
+def test_un_tableau_markdown_en_fin_de_cellule_laisse_un_paragraphe(tmp_path: Path) -> None:
+    document = Document()
+    tableau = document.add_table(rows=1, cols=1)
+    tableau.cell(0, 0).paragraphs[0].text = "{{p reunion.ordre_du_jour[0].contenu|markdown }}"
+    modele = tmp_path / "modele.docx"
+    document.save(str(modele))
+    cr = charger(EXEMPLE, CompteRendu)
+    cr = cr.model_copy(
+        update={
+            "reunion": cr.reunion.model_copy(
+                update={
+                    "ordre_du_jour": [
+                        cr.reunion.ordre_du_jour[0].model_copy(
+                            update={"contenu": "| a | b |\n|---|---|\n| 1 | 2 |"}
+                        )
+                    ]
+                }
+            )
+        }
+    )
+    contenu = preparer(modele).rendre(contexte(cr), type_de(cr).proprietes(cr))
+    sortie = tmp_path / "cr.docx"
+    sortie.write_bytes(contenu)
+    relu = Document(str(sortie))
+    cellule = relu.tables[0].cell(0, 0)._tc
+    assert cellule[-1].tag == f"{W}p"
+    assert cellule.find(f"{W}tbl") is not None

@@ -136,6 +136,7 @@ class ModelePrepare:
         if self.corriger_tableaux:
             arbre = _DOCXTPL.fix_tables(xml)
         _renumeroter_images(arbre)
+        _cellules_terminees(arbre)
         ordinaux_en_exposant(arbre)
         return arbre
 
@@ -288,6 +289,14 @@ def _verifier(xml: str, modele: str, partie: str) -> Any:
     if arbre.xpath("//w:t[*]", namespaces=_NS):
         raise erreur("modele.paragraphe_dans_un_texte", modele=modele, partie=partie)
     return arbre
+
+
+def _cellules_terminees(arbre: Any) -> None:
+    """Word requires every table cell to end with a paragraph; a Markdown
+    table inserted last in a cell (``{{p … |markdown }}``) would not."""
+    for cellule in arbre.iterfind(".//w:tc", _NS):
+        if len(cellule) == 0 or cellule[-1].tag != f"{{{NS_W}}}p":
+            etree.SubElement(cellule, f"{{{NS_W}}}p")
 
 
 def _renumeroter_images(arbre: Any) -> None:
