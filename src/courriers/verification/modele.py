@@ -1,0 +1,44 @@
+"""Checking a whole template: each part read, cut into tags and checked, or
+compiled whole when no check finds a problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from courriers.limites import verifier_paquet_docx
+from courriers.verification.analyse import _Balises
+from courriers.verification.decoupage import _Decoupage
+from courriers.verification.lieux import _Paragraphe, _paragraphes
+from courriers.verification.parties import _compilation, _nom_partie, _parties, _racine
+from courriers.verification.placements import _Placements
+from courriers.verification.problemes import Probleme, _Signalements
+from courriers.verification.schema import _Regles, _regles
+
+
+def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
+    """Every problem of the template ``chemin`` for the document type
+    ``code_type`` (``cr``, ``convocation``…), in document order.
+
+    Raises :class:`ErreurModele` when the file is not a readable DOCX.
+    """
+    regles = _regles(code_type)
+    verifier_paquet_docx(chemin)
+    problemes: list[Probleme] = []
+    for nom, octets in _parties(chemin):
+        partie = _nom_partie(nom)
+        paragraphes = _paragraphes(_racine(chemin, nom, octets))
+        problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
+            chemin.name, partie, octets, paragraphes, regles.env
+        )
+    return problemes
+
+
+def _verifier_partie(
+    partie: str, paragraphes: list[_Paragraphe], regles: _Regles
+) -> list[Probleme]:
+    """Every problem of one part, in document order."""
+    signalements = _Signalements(partie, paragraphes)
+    balises = _Decoupage(signalements).balises()
+    _Placements(signalements).verifier(balises)
+    _Balises(signalements, regles).verifier(balises)
+    return signalements.problemes()
