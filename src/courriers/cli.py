@@ -24,7 +24,6 @@ from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, E
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
-from courriers.moteur import filtres
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -327,8 +326,7 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
         correspondants, echecs = charger_correspondants_valides(args.correspondants)
     else:
         correspondants = charger_correspondants(args.correspondants)
-    auteur = filtres.bloc_marque(lettre.emetteur).replace("\n", " ")
-    lot = lettres.par_correspondant(lettre, correspondants, type_document.code, auteur)
+    lot = lettres.par_correspondant(lettre, correspondants, type_document.code)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
     bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
     return _bilan("courriers écrits", bilan, echecs, dossier, args)

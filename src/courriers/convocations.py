@@ -65,11 +65,11 @@ def formules_de(destinataire: Destinataire) -> Formules:
 
 def exemplaires(convocation: Convocation) -> list[Exemplaire]:
     """Every invitation of ``convocation``, in the order of the invitees."""
-    commun = {nom: getattr(convocation, nom) for nom in type(convocation).model_fields}
+    commun = convocation.champs()
     echeance = date_limite_reponse(convocation)
     reunion = convocation.reunion
     objet = convocation.convocation.objet or filtres.objet_convocation(reunion)
-    auteur = filtres.bloc_marque(convocation.emetteur).replace("\n", " ")
+    auteur = filtres.auteur(convocation.emetteur)
     total = len(reunion.convoques)
     resultat = []
     for numero, convoque in enumerate(reunion.convoques, start=1):

@@ -55,7 +55,7 @@ def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
     objet = cr.objet or filtres.objet_par_defaut(cr.reunion)
     return Proprietes(
         titre=f"Compte rendu – {objet.rstrip('.')}",
-        auteur=filtres.bloc_marque(cr.emetteur).replace("\n", " "),
+        auteur=filtres.auteur(cr.emetteur),
         sujet=objet,
     )
 
@@ -64,13 +64,13 @@ def _proprietes_convocation(convocation: Convocation) -> Proprietes:
     objet = convocation.convocation.objet or filtres.objet_convocation(convocation.reunion)
     return Proprietes(
         titre=objet.rstrip("."),
-        auteur=filtres.bloc_marque(convocation.emetteur).replace("\n", " "),
+        auteur=filtres.auteur(convocation.emetteur),
         sujet=objet,
     )
 
 
 def _proprietes_lettre(lettre: Lettre) -> Proprietes:
-    return lettres.proprietes(lettre, filtres.bloc_marque(lettre.emetteur).replace("\n", " "))
+    return lettres.proprietes(lettre)
 
 
 TYPES: dict[str, TypeDocument] = {
@@ -226,7 +226,7 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
 def contexte(document: Modele) -> dict[str, Any]:
     """The template variables: the document's top-level fields, and for a
     letter the variables computed from them (formulas, dates)."""
-    champs = {nom: getattr(document, nom) for nom in type(document).model_fields}
+    champs = document.champs()
     if isinstance(document, Lettre):
         champs.update(lettres.variables(document))
     return champs

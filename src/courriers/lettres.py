@@ -18,6 +18,7 @@ from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Reponse
 from courriers.donnees.destinataire import Destinataire
 from courriers.francais.delais import delai_en_texte, echeance
 from courriers.messages import erreur
+from courriers.moteur import filtres
 from courriers.moteur.prepare import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
@@ -71,16 +72,17 @@ def variables(lettre: Lettre) -> dict[str, Any]:
     return calculees
 
 
-def proprietes(lettre: Lettre, auteur: str) -> Proprietes:
+def proprietes(lettre: Lettre) -> Proprietes:
     """Title, author and subject of a letter."""
-    return Proprietes(titre=lettre.objet, auteur=auteur, sujet=lettre.objet)
+    return Proprietes(
+        titre=lettre.objet, auteur=filtres.auteur(lettre.emetteur), sujet=lettre.objet
+    )
 
 
 def par_correspondant(
     lettre: Reponse | AccuseReception,
     correspondants: Sequence[Destinataire],
     prefixe: str,
-    auteur: str,
 ) -> list[Exemplaire]:
     """The same letter for each correspondent of a list, in order."""
     total = len(correspondants)
@@ -98,10 +100,10 @@ def par_correspondant(
                     prefixe, numero, total, *(n or "" for n in noms), extension="docx"
                 ),
                 contexte={
-                    **{nom: getattr(personnelle, nom) for nom in type(personnelle).model_fields},
+                    **personnelle.champs(),
                     **variables(personnelle),
                 },
-                proprietes=proprietes(personnelle, auteur),
+                proprietes=proprietes(personnelle),
             )
         )
     return lot

@@ -174,6 +174,11 @@ def bloc_adresse(destinataire: Destinataire) -> str:
     return "\n".join(destinataire.lignes_adresse())
 
 
+def auteur(emetteur: Emetteur) -> str:
+    """The document's author property: the bloc-marque title on one line."""
+    return bloc_marque(emetteur).replace("\n", " ")
+
+
 def objet_par_defaut(reunion: Reunion) -> str:
     """``Comité local des usagers du 28/02/2022.``"""
     nom = elision.majuscule_initiale(reunion.instance.nom)
