@@ -98,6 +98,13 @@ _MESSAGES: tuple[Message, ...] = (
         "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
     ),
     Message(
+        "donnees.borne_invalide",
+        ErreurDonnees,
+        "{variable} : nombre positif attendu ({unite}) ; reçu : {valeur}",
+        "Une variable d'environnement de limite (durée, taille) ne contient pas un nombre "
+        "positif : lui donner un nombre (10, 0.5) ou la supprimer.",
+    ),
+    Message(
         "donnees.json_mal_forme",
         ErreurDonnees,
         "{chemin}, ligne {ligne}, colonne {colonne} : JSON mal formé ({probleme})",
@@ -350,6 +357,36 @@ _MESSAGES: tuple[Message, ...] = (
         "son paragraphe, avec « {{{{p … }}}} »",
         "Un filtre de bloc est utilisé au milieu d'un paragraphe : l'écrire seul dans son "
         "paragraphe avec {{p … }}.",
+    ),
+    Message(
+        "modele.temps_depasse",
+        ErreurModele,
+        "le modèle « {modele} » ({partie}) : rendu arrêté au bout de {secondes} s "
+        "(limite COURRIERS_DUREE_MAX_RENDU) ; une boucle trop longue ?",
+        "Le rendu d'un document dépasse la limite de temps (boucles imbriquées, calcul sans "
+        "fin) : simplifier le modèle, ou augmenter COURRIERS_DUREE_MAX_RENDU (secondes).",
+    ),
+    Message(
+        "modele.verification_trop_longue",
+        ErreurModele,
+        "le modèle « {chemin} » : vérification arrêtée au bout de {secondes} s "
+        "(limite COURRIERS_DUREE_MAX_VERIFICATION)",
+        "La vérification d'un modèle dépasse la limite de temps : simplifier le modèle, ou "
+        "augmenter COURRIERS_DUREE_MAX_VERIFICATION (secondes).",
+    ),
+    Message(
+        "modele.limite_depassee",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » ({partie}) : {detail}",
+        "Le modèle demande un calcul ou un texte trop grand (puissance, répétition, texte de "
+        "plus de COURRIERS_TAILLE_MAX_PARTIE millions de caractères) : corriger la balise.",
+    ),
+    Message(
+        "modele.recursion",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » ({partie}) : appels imbriqués trop profonds "
+        "(une macro qui s'appelle elle-même sans fin ?)",
+        "Une macro du modèle s'appelle elle-même trop de fois : corriger la macro.",
     ),
     # --- écriture (5) --------------------------------------------------------------
     Message(

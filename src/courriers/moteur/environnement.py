@@ -1,22 +1,29 @@
 """The Jinja environment every template renders in.
 
-* sandboxed: a template cannot reach Python internals;
+* sandboxed (:mod:`courriers.moteur.bac_a_sable`): an allow-list of
+  attributes and callables, bounded operators and texts; templates receive
+  plain data (:mod:`courriers.moteur.donnees_gabarit`);
 * ``StrictUndefined``: an unknown variable is an error, never an empty text;
 * autoescape on, and every ``{{ }}`` value goes through :func:`finaliser`:
   French typography, control characters removed or mapped, line breaks and
   tabs turned into Word elements, XML escaped (see ``texte_xml``);
-* the French rules as filters (``filtres.FILTRES``).
+* the French rules as filters (``filtres.FILTRES``), each wrapped once so
+  that it receives the models its arguments were made from and its result
+  is plain data again.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from courriers.francais.typographie import typographie
+from courriers.moteur.bac_a_sable import BacASable
+from courriers.moteur.donnees_gabarit import en_donnees, modele_de
 from courriers.moteur.filtres import FILTRES
 from courriers.moteur.texte_xml import contenu_run, nettoyer
 
@@ -41,13 +48,36 @@ def finaliser(valeur: Any) -> Any:
     return Markup(contenu_run(typographie(nettoyer(str(valeur)))))
 
 
-def environnement() -> SandboxedEnvironment:
+def adapter_filtre(filtre: Callable[..., Any]) -> Callable[..., Any]:
+    """``filtre`` taking the models its arguments were made from, and
+    giving plain data (its Jinja decorators kept).
+
+    >>> from courriers.donnees.personne import Personne
+    >>> from courriers.moteur.donnees_gabarit import DonneesGabarit
+    >>> def nom(p: Personne) -> Personne:
+    ...     assert isinstance(p, Personne)
+    ...     return p
+    >>> isinstance(adapter_filtre(nom)(en_donnees(Personne(civilite="M.", nom="Dupont"))), DonneesGabarit)
+    True
+    """
+
+    @functools.wraps(filtre)
+    def adapte(*arguments: Any, **options: Any) -> Any:
+        resultat = filtre(
+            *(modele_de(a) for a in arguments), **{n: modele_de(v) for n, v in options.items()}
+        )
+        return en_donnees(resultat)
+
+    return adapte
+
+
+def environnement() -> BacASable:
     """A new environment with the rules above."""
-    env = SandboxedEnvironment(
+    env = BacASable(
         undefined=StrictUndefined,
         autoescape=True,
         finalize=finaliser,
         keep_trailing_newline=True,
     )
-    env.filters.update(FILTRES)
+    env.filters.update({nom: adapter_filtre(filtre) for nom, filtre in FILTRES.items()})
     return env

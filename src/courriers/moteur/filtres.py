@@ -25,12 +25,14 @@ from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
 from courriers.francais import accords, dates, delais, departements, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
 from courriers.francais.elision import Genre
+from courriers.moteur.donnees_gabarit import modele_de
 from courriers.moteur.markdown import markdown_vers_wordml
-from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
+from courriers.moteur.numerotation import NUMEROTATION_COURANTE
 
 
 def _options(ctx: Context) -> OptionsRedaction:
-    options = ctx.get("options")
+    # The context holds plain data (donnees_gabarit): the model it was made from.
+    options = modele_de(ctx.get("options"))
     return options if isinstance(options, OptionsRedaction) else OptionsRedaction()
 
 
@@ -202,12 +204,14 @@ def bloc_marque(emetteur: Emetteur) -> str:
 
 
 @pass_context
-def markdown(ctx: Context, texte: str) -> Markup:
+def markdown(_ctx: Context, texte: str) -> Markup:
     """Markdown as Word paragraphs, lists and tables in the template's
     styles; use it as ``{{p point.contenu|markdown }}``."""
-    numerotation = ctx.get(CLE_NUMEROTATION)
-    disponible = isinstance(numerotation, Numerotation) and numerotation.disponible
-    nouvelle_liste = numerotation.nouvelle_liste if disponible else None
+    # pass_context: never computed at compile time (the numbering is per document).
+    numerotation = NUMEROTATION_COURANTE.get()
+    nouvelle_liste = None
+    if numerotation is not None and numerotation.disponible:
+        nouvelle_liste = numerotation.nouvelle_liste
     return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
 
 

@@ -9,14 +9,22 @@ a start override, is added to the document's own copy of the numbering part.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-#: Name of the context entry holding the document's :class:`Numerotation`.
+#: Former name of the context entry of the numbering; the numbering of the
+#: part being rendered is now in :data:`NUMEROTATION_COURANTE`, out of the
+#: templates' reach.
 CLE_NUMEROTATION = "_numerotation"
+#: The :class:`Numerotation` of the document being rendered (set by the
+#: engine around each part, read by the ``markdown`` filter).
+NUMEROTATION_COURANTE: ContextVar[Numerotation | None] = ContextVar(
+    "numerotation_courante", default=None
+)
 
 
 def abstrait_du_style(document: Any, style_id: str) -> int | None:

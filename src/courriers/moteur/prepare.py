@@ -18,11 +18,12 @@ any order, and be shared by the processes of a batch.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,14 @@ from markupsafe import Markup
 
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
+from courriers.moteur.bac_a_sable import LimiteDepassee
+from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
+from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.numerotation import (
-    CLE_NUMEROTATION,
+    NUMEROTATION_COURANTE,
     Numerotation,
     abstrait_du_style,
     styles_numerotes,
@@ -95,14 +99,22 @@ class ModelePrepare:
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
     corriger_tableaux: bool
+    #: Plain data for the templates, shared objects converted once a batch.
+    _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
 
     def rendre(self, contexte: Mapping[str, Any], proprietes: Proprietes) -> bytes:
-        """The DOCX bytes of one document."""
+        """The DOCX bytes of one document (within the render time limit).
+
+        ``contexte`` holds the template variables as Python objects (models,
+        dates…); templates receive them as plain data (``donnees_gabarit``).
+        """
         numerotation = self._numerotation()
-        rendus = {p.nom: self._rendre_partie(p, contexte, numerotation) for p in self.parties}
+        with self._limite("word/document.xml"):
+            donnees = self._conversion.contexte(contexte)
+            rendus = {p.nom: self._rendre_partie(p, donnees, numerotation) for p in self.parties}
         rendus[_CORE] = _proprietes(self.core, proprietes)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
@@ -117,9 +129,23 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        ctx = {**contexte, CLE_NUMEROTATION: numerotation, "image_marianne": partie.image}
+        ctx = {**contexte, "image_marianne": partie.image}
+        jeton = NUMEROTATION_COURANTE.set(numerotation)
         try:
             xml = partie.gabarit.render(ctx)
+        except LimiteDepassee as exc:
+            raise erreur(
+                "modele.limite_depassee", modele=self.nom, partie=partie.nom, detail=exc
+            ) from exc
+        except MemoryError as exc:
+            raise erreur(
+                "modele.limite_depassee",
+                modele=self.nom,
+                partie=partie.nom,
+                detail="mémoire insuffisante pour ce rendu",
+            ) from exc
+        except RecursionError as exc:
+            raise erreur("modele.recursion", modele=self.nom, partie=partie.nom) from exc
         except TemplateError as exc:
             raise erreur_jinja(self.nom, exc) from exc
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
@@ -131,6 +157,8 @@ class ModelePrepare:
                 exception=type(exc).__name__,
                 detail=exc,
             ) from exc
+        finally:
+            NUMEROTATION_COURANTE.reset(jeton)
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
         if self.corriger_tableaux:
@@ -139,6 +167,18 @@ class ModelePrepare:
         _cellules_terminees(arbre)
         ordinaux_en_exposant(arbre)
         return arbre
+
+    @contextlib.contextmanager
+    def _limite(self, partie: str) -> Iterator[None]:
+        """The time limit of one document's render, as a French error."""
+        try:
+            with duree_limitee("COURRIERS_DUREE_MAX_RENDU"):
+                yield
+        except TempsDepasse:
+            secondes = valeur_limite("COURRIERS_DUREE_MAX_RENDU")
+            raise erreur(
+                "modele.temps_depasse", modele=self.nom, partie=partie, secondes=f"{secondes:g}"
+            ) from None
 
     def _paquet(self, rendus: Mapping[str, bytes]) -> bytes:
         return ecrire_zip(
@@ -157,8 +197,10 @@ class ModelePrepare:
         premier: Mapping[str, Any] | None = None
         racine: Any = None
         contenu: list[Any] = []
-        for numero, contexte in enumerate(contextes):
-            arbre = self._arbre(corps_partie, contexte, numerotation)
+        for numero, brut in enumerate(contextes):
+            with self._limite(corps_partie.nom):
+                contexte = self._conversion.contexte(brut)
+                arbre = self._arbre(corps_partie, contexte, numerotation)
             corps = arbre.find(f"{{{NS_W}}}body")
             blocs = [e for e in corps if e.tag != f"{{{NS_W}}}sectPr"]
             if numero:
@@ -177,11 +219,12 @@ class ModelePrepare:
         if section is not None:
             corps.append(section)
         _renumeroter_images(racine)
-        rendus = {
-            p.nom: self._rendre_partie(p, premier, numerotation)
-            for p in self.parties
-            if p is not corps_partie
-        }
+        with self._limite("en-têtes et pieds de page"):
+            rendus = {
+                p.nom: self._rendre_partie(p, premier, numerotation)
+                for p in self.parties
+                if p is not corps_partie
+            }
         rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
         rendus[_CORE] = _proprietes(self.core, proprietes)
         if numerotation.modifiee:
@@ -216,6 +259,15 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
                 raise erreur_jinja(modele.name, exc, source) from exc
+            except (ValueError, RecursionError, MemoryError) as exc:
+                # A number literal of thousands of digits, parentheses nested
+                # thousands deep: Jinja's parser fails outside its own errors.
+                raise erreur(
+                    "modele.syntaxe",
+                    modele=modele.name,
+                    detail="expression trop longue ou trop imbriquée",
+                    pres_de="",
+                ) from exc
             parties.append(_Partie(nom, gabarit, images.get(nom)))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from courriers.limites import verifier_paquet_docx
+from courriers.messages import erreur
+from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
 from courriers.verification.analyse import _Balises
 from courriers.verification.decoupage import _Decoupage
 from courriers.verification.lieux import _Paragraphe, _paragraphes
@@ -24,12 +26,19 @@ def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
     regles = _regles(code_type)
     verifier_paquet_docx(chemin)
     problemes: list[Probleme] = []
-    for nom, octets in _parties(chemin):
-        partie = _nom_partie(nom)
-        paragraphes = _paragraphes(_racine(chemin, nom, octets))
-        problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
-            chemin.name, partie, octets, paragraphes, regles.env
-        )
+    try:
+        with duree_limitee("COURRIERS_DUREE_MAX_VERIFICATION"):
+            for nom, octets in _parties(chemin):
+                partie = _nom_partie(nom)
+                paragraphes = _paragraphes(_racine(chemin, nom, octets))
+                problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
+                    chemin.name, partie, octets, paragraphes, regles.env
+                )
+    except TempsDepasse:
+        secondes = valeur_limite("COURRIERS_DUREE_MAX_VERIFICATION")
+        raise erreur(
+            "modele.verification_trop_longue", chemin=chemin, secondes=f"{secondes:g}"
+        ) from None
     return problemes
 
 

@@ -18,6 +18,8 @@ Genre = Literal[
     "bloc_non_ferme",
     "bloc_croise",
     "tr_hors_tableau",
+    "calcul_refuse",
+    "reference_externe",
 ]
 
 
@@ -27,7 +29,9 @@ class Probleme:
 
     #: Kind of problem: ``syntaxe``, ``variable_inconnue``, ``filtre_inconnu``,
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
-    #: ``bloc_non_ferme``, ``bloc_croise`` or ``tr_hors_tableau``.
+    #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
+    #: ``calcul_refuse`` (a computation too large for the sandbox) or
+    #: ``reference_externe`` (a linked file or address, a DOCTYPE).
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
