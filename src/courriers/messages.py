@@ -338,7 +338,7 @@ _MESSAGES: tuple[Message, ...] = (
         "modele.calcul_echoue",
         ErreurModele,
         "erreur dans le modèle « {modele} » ({partie}) : un calcul a échoué "
-        "({exception} : {detail})",
+        "({exception} : {detail}){pres_de}",
         "Un calcul du modèle échoue sur ces données (division par zéro, élément absent "
         "d'une liste) : corriger la balise.",
     ),
@@ -361,15 +361,15 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "modele.temps_depasse",
         ErreurModele,
-        "le modèle « {modele} » ({partie}) : rendu arrêté au bout de {secondes} s "
-        "(limite COURRIERS_DUREE_MAX_RENDU) ; une boucle trop longue ?",
+        "le modèle « {modele} » ({partie}) : rendu arrêté au bout de {secondes} s de calcul "
+        "(limite COURRIERS_DUREE_MAX_RENDU) ; une boucle trop longue ?{pres_de}",
         "Le rendu d'un document dépasse la limite de temps (boucles imbriquées, calcul sans "
         "fin) : simplifier le modèle, ou augmenter COURRIERS_DUREE_MAX_RENDU (secondes).",
     ),
     Message(
         "modele.verification_trop_longue",
         ErreurModele,
-        "le modèle « {chemin} » : vérification arrêtée au bout de {secondes} s "
+        "le modèle « {chemin} » : vérification arrêtée au bout de {secondes} s de calcul "
         "(limite COURRIERS_DUREE_MAX_VERIFICATION)",
         "La vérification d'un modèle dépasse la limite de temps : simplifier le modèle, ou "
         "augmenter COURRIERS_DUREE_MAX_VERIFICATION (secondes).",
@@ -377,7 +377,7 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "modele.limite_depassee",
         ErreurModele,
-        "erreur dans le modèle « {modele} » ({partie}) : {detail}",
+        "erreur dans le modèle « {modele} » ({partie}) : {detail}{pres_de}",
         "Le modèle demande un calcul ou un texte trop grand (puissance, répétition, texte de "
         "plus de COURRIERS_TAILLE_MAX_PARTIE millions de caractères) : corriger la balise.",
     ),
@@ -385,7 +385,7 @@ _MESSAGES: tuple[Message, ...] = (
         "modele.recursion",
         ErreurModele,
         "erreur dans le modèle « {modele} » ({partie}) : appels imbriqués trop profonds "
-        "(une macro qui s'appelle elle-même sans fin ?)",
+        "(une macro qui s'appelle elle-même sans fin ?){pres_de}",
         "Une macro du modèle s'appelle elle-même trop de fois : corriger la macro.",
     ),
     # --- écriture (5) --------------------------------------------------------------

@@ -4,14 +4,18 @@ template builds.
 
 Each bound has a default and an environment variable:
 
-* ``COURRIERS_DUREE_MAX_RENDU``: seconds to render one document (10);
-* ``COURRIERS_DUREE_MAX_VERIFICATION``: seconds to check a template (10);
+* ``COURRIERS_DUREE_MAX_RENDU``: seconds of processor time to render one
+  document (20);
+* ``COURRIERS_DUREE_MAX_VERIFICATION``: seconds of processor time to check
+  a template (20);
 * ``COURRIERS_TAILLE_MAX_PARTIE``: millions of characters of a rendered
   part (body, header…) and of any text or list a template builds (50).
 
-The time limit uses ``SIGALRM`` (``signal.setitimer``) in the main thread
-of a process (the CLI, and each worker of ``--jobs``); elsewhere (a thread
-of a server), the sandbox checks the deadline itself at each loop step over
+Durations are processor time, not wall-clock time: a busy machine does not
+stop a legitimate render. The time limit uses ``SIGPROF``
+(``signal.setitimer(ITIMER_PROF)``) in the main thread of a process (the
+CLI, and each worker of ``--jobs``); elsewhere (a thread of a server), the
+sandbox checks the thread's processor time itself at each loop step over
 ``range``, attribute access, call, operator and output chunk.
 """
 
@@ -35,8 +39,8 @@ _UNITES = {
     "COURRIERS_TAILLE_MAX_PARTIE": "millions de caractères",
 }
 _DEFAUTS = {
-    "COURRIERS_DUREE_MAX_RENDU": 10.0,
-    "COURRIERS_DUREE_MAX_VERIFICATION": 10.0,
+    "COURRIERS_DUREE_MAX_RENDU": 20.0,
+    "COURRIERS_DUREE_MAX_VERIFICATION": 20.0,
     "COURRIERS_TAILLE_MAX_PARTIE": 50.0,
 }
 
@@ -80,7 +84,7 @@ def verifier_echeance() -> None:
     """Raise :class:`TempsDepasse` when the current deadline has passed
     (the fallback where signals are not available)."""
     echeance: _Echeance | None = getattr(_ECHEANCE, "courante", None)
-    if echeance is not None and time.monotonic() > echeance.fin:
+    if echeance is not None and time.thread_time() > echeance.fin:
         raise TempsDepasse
 
 
@@ -94,18 +98,18 @@ def duree_limitee(variable: str) -> Iterator[float]:
     par_signal = hasattr(signal, "setitimer") and principal and precedente is None
     ancien: Any = None
     try:
-        _ECHEANCE.courante = _Echeance(time.monotonic() + secondes)
+        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes)
         if par_signal:
-            ancien = signal.signal(signal.SIGALRM, _sonner)
-            signal.setitimer(signal.ITIMER_REAL, secondes)
+            ancien = signal.signal(signal.SIGPROF, _sonner)
+            signal.setitimer(signal.ITIMER_PROF, secondes)
         yield secondes
     finally:
         try:
             if par_signal:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_PROF, 0)
         finally:
             if ancien is not None:
-                signal.signal(signal.SIGALRM, ancien)
+                signal.signal(signal.SIGPROF, ancien)
             _ECHEANCE.courante = precedente
 
 

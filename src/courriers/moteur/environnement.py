@@ -28,6 +28,13 @@ from courriers.moteur.filtres import FILTRES
 from courriers.moteur.texte_xml import contenu_run, nettoyer
 
 
+class Indefini(StrictUndefined):
+    """``StrictUndefined`` that also fails when shown inside a list
+    (``{{ x|map(attribute='absent')|list }}``): never a silent ``Undefined``."""
+
+    __repr__ = StrictUndefined._fail_with_undefined_error
+
+
 def finaliser(valeur: Any) -> Any:
     """What a ``{{ }}`` tag writes into the run's text.
 
@@ -74,7 +81,7 @@ def adapter_filtre(filtre: Callable[..., Any]) -> Callable[..., Any]:
 def environnement() -> BacASable:
     """A new environment with the rules above."""
     env = BacASable(
-        undefined=StrictUndefined,
+        undefined=Indefini,
         autoescape=True,
         finalize=finaliser,
         keep_trailing_newline=True,

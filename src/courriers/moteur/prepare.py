@@ -36,11 +36,10 @@ from markupsafe import Markup
 
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
-from courriers.moteur.bac_a_sable import LimiteDepassee
 from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
 from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
-from courriers.moteur.erreurs_jinja import erreur_jinja
+from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.numerotation import (
     NUMEROTATION_COURANTE,
@@ -84,6 +83,8 @@ class _Partie:
     nom: str
     gabarit: Template
     image: Markup | None
+    #: The Jinja source (to quote the text near an error).
+    source: str
 
 
 @dataclass(frozen=True)
@@ -133,30 +134,14 @@ class ModelePrepare:
         jeton = NUMEROTATION_COURANTE.set(numerotation)
         try:
             xml = partie.gabarit.render(ctx)
-        except LimiteDepassee as exc:
-            raise erreur(
-                "modele.limite_depassee", modele=self.nom, partie=partie.nom, detail=exc
-            ) from exc
-        except MemoryError as exc:
-            raise erreur(
-                "modele.limite_depassee",
-                modele=self.nom,
-                partie=partie.nom,
-                detail="mémoire insuffisante pour ce rendu",
-            ) from exc
-        except RecursionError as exc:
-            raise erreur("modele.recursion", modele=self.nom, partie=partie.nom) from exc
-        except TemplateError as exc:
-            raise erreur_jinja(self.nom, exc) from exc
-        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            # A computation of the template failed (1 // 0, [][3], 'a' + 1…).
-            raise erreur(
-                "modele.calcul_echoue",
-                modele=self.nom,
-                partie=partie.nom,
-                exception=type(exc).__name__,
-                detail=exc,
-            ) from exc
+        except TempsDepasse as exc:
+            exc.args = (texte_pres_de(exc, partie.source, partie.gabarit),)
+            raise
+        except Exception as exc:
+            traduite = erreur_de_rendu(self.nom, partie.nom, exc, partie.source)
+            if traduite is None:
+                raise
+            raise traduite from exc
         finally:
             NUMEROTATION_COURANTE.reset(jeton)
         xml = _apres_jinja(xml)
@@ -174,10 +159,14 @@ class ModelePrepare:
         try:
             with duree_limitee("COURRIERS_DUREE_MAX_RENDU"):
                 yield
-        except TempsDepasse:
+        except TempsDepasse as exc:
             secondes = valeur_limite("COURRIERS_DUREE_MAX_RENDU")
             raise erreur(
-                "modele.temps_depasse", modele=self.nom, partie=partie, secondes=f"{secondes:g}"
+                "modele.temps_depasse",
+                modele=self.nom,
+                partie=partie,
+                secondes=f"{secondes:g}",
+                pres_de=exc.args[0] if exc.args else "",
             ) from None
 
     def _paquet(self, rendus: Mapping[str, bytes]) -> bytes:
@@ -268,7 +257,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                     detail="expression trop longue ou trop imbriquée",
                     pres_de="",
                 ) from exc
-            parties.append(_Partie(nom, gabarit, images.get(nom)))
+            parties.append(_Partie(nom, gabarit, images.get(nom), source))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(
         nom=modele.name,

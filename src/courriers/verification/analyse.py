@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.runtime import LoopContext
 
+from courriers.moteur.bornes import verifier_echeance
 from courriers.verification.balises import (
     _BALISES_DOCXTPL,
     _FERMANTS,
@@ -41,6 +42,7 @@ class _Balises(_Blocs):
     def verifier(self, balises: Sequence[_Balise]) -> None:
         """Check each tag, then the blocks left open."""
         for balise in balises:
+            verifier_echeance()  # where no signal does (and at once when it is past)
             if self.pile and self.pile[-1].mot == "raw" and balise.mot != "endraw":
                 continue  # text for Jinja
             self._balise(balise)

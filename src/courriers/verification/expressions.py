@@ -67,6 +67,8 @@ class _Controle:
         """Check ``noeud`` and everything in it; its type when known."""
         if isinstance(noeud, nodes.Name):
             return self._nom(noeud.name) if noeud.ctx == "load" else None
+        if isinstance(noeud, nodes.Const):
+            return type(noeud.value) if isinstance(noeud.value, str) else None
         if isinstance(noeud, nodes.NSRef):
             return self._nom(noeud.name)
         if isinstance(noeud, nodes.Getattr):

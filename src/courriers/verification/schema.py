@@ -118,7 +118,8 @@ def mecanismes() -> frozenset[str]:
     """Names of Python mechanisms (methods of models, paths, mappings…)
     that are never data: refused even on a value whose type the checker
     does not know, unless some model has a field of that name."""
-    noms = {n for classe in (BaseModel, Path, DonneesGabarit, dict, tuple) for n in dir(classe)}
+    classes = (BaseModel, Path, DonneesGabarit, dict, tuple, str, dt.datetime)
+    noms = {n for classe in classes for n in dir(classe)}
     permis = {n for _classe, autorises in ATTRIBUTS_PERMIS for n in autorises}
     return frozenset(noms - permis - _noms_de_champs())
 

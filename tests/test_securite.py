@@ -1,0 +1,203 @@
+"""A template can never run code, touch files or hang the machine: the
+hostile corpus (``hostiles.py``) refused by the checker and by the engine,
+nothing read, written, deleted or executed; bounded work; plain data."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx2python import docx2python
+
+from conftest import EXEMPLE
+from courriers import CompteRendu, ErreurModele, charger, contexte, depuis_donnees
+from courriers.cli import main
+from courriers.convocations import exemplaires
+from courriers.documents import rendre, type_de
+from courriers.donnees.convocation import Convocation
+from courriers.moteur.donnees_gabarit import Conversion, DonneesGabarit, modele_de
+from courriers.moteur.prepare import preparer
+from courriers.verification import verifier_modele
+from hostiles import ATTAQUES, Attaque, etat, modele_hostile, terrain
+
+
+@pytest.fixture
+def attaque_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COURRIERS_DUREE_MAX_RENDU", "2")
+
+
+@pytest.mark.parametrize("attaque", ATTAQUES, ids=lambda a: a.nom)
+def test_la_ligne_de_commande_refuse_l_attaque(
+    attaque: Attaque,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    attaque_env: None,
+) -> None:
+    cible = tmp_path / "cible"
+    cible.mkdir()
+    donnees = terrain(cible)
+    avant = etat(cible)
+    modele = modele_hostile(tmp_path, attaque, cible)
+    sortie = tmp_path / "cr.docx"
+    code = main(["cr", str(donnees), "-o", str(sortie), "--modele", str(modele)])
+    erreur = capsys.readouterr().err
+    assert code == attaque.code, erreur
+    assert erreur.startswith("courriers : erreur : "), erreur
+    assert attaque.attendu in erreur
+    assert "Traceback" not in erreur and "0x" not in erreur and "root:" not in erreur
+    if attaque.verifie:
+        assert "est refusé" in erreur and "corps ¶1" in erreur, erreur
+    else:
+        assert "(word/document.xml)" in erreur or "près de" in erreur, erreur
+    assert not sortie.exists()
+    assert etat(cible) == avant  # nothing created, written, deleted or executed
+
+
+@pytest.mark.parametrize("attaque", ATTAQUES, ids=lambda a: a.nom)
+def test_le_moteur_seul_refuse_aussi(attaque: Attaque, tmp_path: Path, attaque_env: None) -> None:
+    """Without the checker (the Python API on an unchecked template)."""
+    cible = tmp_path / "cible"
+    cible.mkdir()
+    cr = charger(terrain(cible), CompteRendu)
+    avant = etat(cible)
+    with pytest.raises(ErreurModele) as refus:
+        prepare = preparer(modele_hostile(tmp_path, attaque, cible), cr.emetteur.image_marianne)
+        prepare.rendre(contexte(cr), type_de(cr).proprietes(cr))
+    assert "Traceback" not in refus.value.message
+    assert etat(cible) == avant
+
+
+@pytest.mark.parametrize("attaque", [a for a in ATTAQUES if a.verifie], ids=lambda a: a.nom)
+def test_le_verificateur_situe_l_attaque(attaque: Attaque, tmp_path: Path) -> None:
+    problemes = verifier_modele(modele_hostile(tmp_path, attaque, tmp_path), "cr")
+    assert problemes and {(p.partie, p.lieu) for p in problemes} == {("corps", "¶1")}
+
+
+def test_ce_qui_est_permis_passe_le_verificateur_et_le_moteur(tmp_path: Path) -> None:
+    texte = (
+        "{{ emetteur.ville.upper() }} {{ reunion.date.year }} {{ reunion.instance.nom.title() }}"
+        "{% for p in reunion.ordre_du_jour %}{{ loop.index }}{{ p.titre.strip() }}{% endfor %}"
+        "{% set ns = namespace(n=0) %}{% set ns.n = ns.n + 1 %}{{ ns.n }}"
+        "{{ reunion.convoques|map(attribute='nom')|join(', ') }}{{ emetteur['ville'] }}"
+        "{{ emetteur|bloc_marque }}{{ reunion.presents|intitule('présent') }}"
+        "{{ emetteur.image_marianne or '' }}"
+    )
+    document = Document()
+    document.add_paragraph(texte)
+    modele = tmp_path / "permis.docx"
+    document.save(str(modele))
+    assert verifier_modele(modele, "cr") == []
+    cr = charger(EXEMPLE, CompteRendu)
+    contenu = preparer(modele).rendre(contexte(cr), type_de(cr).proprietes(cr))
+    with docx2python(io.BytesIO(contenu)) as lu:
+        assert "MOULINS 2022" in lu.text
+
+
+def test_les_gabarits_recoivent_des_donnees_et_les_filtres_des_modeles() -> None:
+    cr = charger(EXEMPLE, CompteRendu)
+    donnees = Conversion().contexte(contexte(cr))
+    reunion = donnees["reunion"]
+    assert isinstance(reunion, DonneesGabarit)
+    assert isinstance(reunion["ordre_du_jour"], tuple)
+    assert modele_de(reunion) is cr.reunion
+    assert modele_de(reunion["presents"])[0] is cr.reunion.presents[0]
+    with pytest.raises(TypeError):
+        reunion["lieu"] = "ailleurs"  # type: ignore[index]
+
+
+def test_un_objet_partage_est_converti_une_fois_par_lot(donnees_exemple: dict[str, Any]) -> None:
+    lot = exemplaires(depuis_donnees(donnees_exemple, Convocation))
+    conversion = Conversion()
+    premiere = conversion.contexte(lot[0].contexte)
+    seconde = conversion.contexte(lot[1].contexte)
+    assert premiere["reunion"] is seconde["reunion"]
+    assert premiere["convoque"] is not seconde["convoque"]
+
+
+def test_aucun_avertissement_de_pydantic(tmp_path: Path) -> None:
+    cr = charger(EXEMPLE, CompteRendu)
+    document = Document()
+    document.add_paragraph("{{ emetteur.model_fields.__class__.__base__ }}")
+    modele = tmp_path / "m.docx"
+    document.save(str(modele))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ErreurModele):
+            preparer(modele).rendre(contexte(cr), type_de(cr).proprietes(cr))
+
+
+def test_dix_mille_listes_numerotees_dans_la_limite(donnees_exemple: dict[str, Any]) -> None:
+    """Numberings indexed once: 10,000 lists render within the default limit."""
+    donnees_exemple["reunion"]["ordre_du_jour"][0]["contenu"] = "\n\n".join(
+        f"Liste {i} :\n\n1. premier {i}\n2. second {i}" for i in range(10_000)
+    )
+    contenu = rendre(depuis_donnees(donnees_exemple, CompteRendu))
+    with zipfile.ZipFile(io.BytesIO(contenu)) as paquet:
+        corps = paquet.read("word/document.xml").decode()
+        numerotation = paquet.read("word/numbering.xml").decode()
+    assert ">premier 0<" in corps and ">second 9999<" in corps
+    assert len(re.findall(r"<w:startOverride w:val=\"1\"/>", numerotation)) >= 10_000
+    assert len(set(re.findall(r"<w:numId w:val=\"(\d+)\"/>", corps))) >= 10_000
+
+
+def test_une_boucle_de_dix_milliards_est_arretee(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COURRIERS_DUREE_MAX_RENDU", "1")
+    document = Document()
+    document.add_paragraph(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ '' }}{% endfor %}{% endfor %}"
+    )
+    modele = tmp_path / "boucle.docx"
+    document.save(str(modele))
+    cr = charger(EXEMPLE, CompteRendu)
+    with pytest.raises(ErreurModele, match="rendu arrêté au bout de 1 s de calcul"):
+        preparer(modele).rendre(contexte(cr), type_de(cr).proprietes(cr))
+
+
+def test_la_limite_de_temps_sans_signal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the main thread (a server), the sandbox checks the time itself."""
+    import threading
+
+    monkeypatch.setenv("COURRIERS_DUREE_MAX_RENDU", "0.5")
+    document = Document()
+    document.add_paragraph(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    modele = tmp_path / "boucle.docx"
+    document.save(str(modele))
+    cr = charger(EXEMPLE, CompteRendu)
+    prepare = preparer(modele)
+    erreurs: list[BaseException] = []
+
+    def rendre_dans_un_fil() -> None:
+        try:
+            prepare.rendre(contexte(cr), type_de(cr).proprietes(cr))
+        except BaseException as exc:
+            erreurs.append(exc)
+
+    fil = threading.Thread(target=rendre_dans_un_fil)
+    fil.start()
+    fil.join(120)
+    assert not fil.is_alive()
+    assert len(erreurs) == 1 and isinstance(erreurs[0], ErreurModele)
+    assert "rendu arrêté" in str(erreurs[0])
+
+
+def test_limite_de_duree_invalide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for valeur in ("nan", "inf", "-1", "0", "beaucoup"):
+        monkeypatch.setenv("COURRIERS_DUREE_MAX_RENDU", valeur)
+        assert main(["cr", str(EXEMPLE), "-o", str(tmp_path / "cr.docx")]) == 3
+
+
+def test_donnees_json_des_donnees_gabarit() -> None:
+    """The mapping is only data: no method reachable, equal by content."""
+    d = DonneesGabarit({"a": 1})
+    assert d == DonneesGabarit({"a": 1}) and json.dumps(dict(d)) == '{"a": 1}'
