@@ -179,3 +179,102 @@ def modele_hostile(dossier: Path, attaque: Attaque, cible: Path) -> Path:
     chemin = dossier / f"{attaque.nom}.docx"
     document.save(str(chemin))
     return chemin
+
+
+# --- external references (linked images, included files, DOCTYPE) ----------------------
+
+_RELS = "word/_rels/document.xml.rels"
+_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def relation_externe(sorte: str, cible: str, rid: str = "rIdHostile") -> tuple[str, str, str]:
+    return (
+        _RELS,
+        "</Relationships>",
+        f'<Relationship Id="{rid}" Type="{_TYPE}{sorte}" Target="{cible}" '
+        'TargetMode="External"/></Relationships>',
+    )
+
+
+def _champ(instruction: str) -> tuple[str, str, str]:
+    return (
+        "word/document.xml",
+        "</w:body>",
+        f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        f'{instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>',
+    )
+
+
+#: (name, member, text replaced, replacement; the member is created when absent).
+REFERENCES: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    ("image_liee_fichier", relation_externe("image", "file:///etc/passwd")),
+    ("image_liee_http", relation_externe("image", "http://127.0.0.1:9/espion.png")),
+    ("altchunk", relation_externe("aFChunk", "file:///etc/passwd")),
+    ("cadre", relation_externe("frame", "http://127.0.0.1:9/cadre.html")),
+    ("sous_document", relation_externe("subDocument", "file:///etc/hostname")),
+    ("objet_ole", relation_externe("oleObject", "file:///etc/hostname")),
+    (
+        "modele_attache",
+        (
+            "word/_rels/settings.xml.rels",
+            "",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_TYPE}attachedTemplate" '
+            'Target="http://127.0.0.1:9/modele.dotm" TargetMode="External"/></Relationships>',
+        ),
+    ),
+    ("includepicture", _champ('INCLUDEPICTURE "http://127.0.0.1:9/espion.png" \\d')),
+    ("includetext", _champ('INCLUDETEXT "/etc/passwd"')),
+    ("link", _champ('LINK Excel.Sheet.8 "/etc/passwd" "" \\a')),
+    (
+        "doctype_customxml",
+        (
+            "customXml/item1.xml",
+            "",
+            '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>&e;</r>',
+        ),
+    ),
+    (
+        "entite_dans_le_corps",
+        (
+            "word/document.xml",
+            "<w:document ",
+            '<!DOCTYPE w:document [<!ENTITY rire "ha">]><w:document ',
+        ),
+    ),
+)
+
+
+def modele_avec_reference(dossier: Path, nom: str, modification: tuple[str, str, str]) -> Path:
+    """A plain template with one member changed (or added)."""
+    import zipfile
+
+    source = dossier / "source.docx"
+    document = Document()
+    document.add_paragraph("{{ reunion.instance.nom }}")
+    document.add_paragraph().add_run().add_picture(_png(dossier))
+    document.save(str(source))
+    membre, ancien, nouveau = modification
+    chemin = dossier / f"{nom}.docx"
+    with zipfile.ZipFile(source) as entree, zipfile.ZipFile(chemin, "w") as sortie:
+        noms = entree.namelist()
+        for element in noms:
+            contenu = entree.read(element)
+            if element == membre:
+                texte = contenu.decode("utf-8")
+                if ancien.startswith("<w:document "):
+                    texte = texte.replace(ancien, nouveau, 1)
+                else:
+                    texte = texte.replace(ancien, nouveau)
+                contenu = texte.encode("utf-8")
+            sortie.writestr(element, contenu)
+        if membre not in noms:
+            sortie.writestr(membre, nouveau)
+    return chemin
+
+
+def _png(dossier: Path) -> str:
+    chemin = dossier / "image.png"
+    chemin.write_bytes(PNG)
+    return str(chemin)

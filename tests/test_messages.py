@@ -37,6 +37,7 @@ from courriers.messages import CATALOGUE, CODES_SORTIE, avec_catalogue, erreur
 from courriers.modeles import modele_integre
 from courriers.moteur.prepare import preparer
 from courriers.pdf import VARIABLE_SOFFICE, apercu, convertir
+from hostiles import REFERENCES, modele_avec_reference
 
 EXEMPLES = EXEMPLE.parent
 REPONSE = EXEMPLES / "reponse-maire.json"
@@ -334,6 +335,9 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "modele.erreur_jinja": lambda d: _rendre(d, "{% set reunion.salle = 1 %}"),
     "modele.calcul_echoue": lambda d: _rendre(d, "{{ 1 // 0 }}"),
     "modele.xml_invalide": lambda d: _rendre(d, "{{ '<'|safe }}"),
+    "modele.reference_externe": lambda d: preparer(
+        modele_avec_reference(d, "lie", REFERENCES[0][1])
+    ),
     "modele.temps_depasse": lambda d: _avec_env(
         {"COURRIERS_DUREE_MAX_RENDU": "0.2"},
         "cr",

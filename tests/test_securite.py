@@ -25,7 +25,16 @@ from courriers.donnees.convocation import Convocation
 from courriers.moteur.donnees_gabarit import Conversion, DonneesGabarit, modele_de
 from courriers.moteur.prepare import preparer
 from courriers.verification import verifier_modele
-from hostiles import ATTAQUES, Attaque, etat, modele_hostile, terrain
+from hostiles import (
+    ATTAQUES,
+    REFERENCES,
+    Attaque,
+    etat,
+    modele_avec_reference,
+    modele_hostile,
+    relation_externe,
+    terrain,
+)
 
 
 @pytest.fixture
@@ -201,3 +210,32 @@ def test_donnees_json_des_donnees_gabarit() -> None:
     """The mapping is only data: no method reachable, equal by content."""
     d = DonneesGabarit({"a": 1})
     assert d == DonneesGabarit({"a": 1}) and json.dumps(dict(d)) == '{"a": 1}'
+
+
+# --- external references ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("nom", "modification"), REFERENCES, ids=[r[0] for r in REFERENCES])
+def test_une_reference_externe_est_refusee(
+    nom: str, modification: tuple[str, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    modele = modele_avec_reference(tmp_path, nom, modification)
+    problemes = verifier_modele(modele, "cr")
+    assert [(p.genre, p.partie) for p in problemes] == [("reference_externe", modification[0])]
+    assert problemes[0].lieu in ("déclaration", "champ 1") or problemes[0].lieu.startswith(
+        "relation "
+    )
+    cr = charger(EXEMPLE, CompteRendu)
+    with pytest.raises(ErreurModele, match="référence externe dans"):
+        preparer(modele).rendre(contexte(cr), type_de(cr).proprietes(cr))
+    sortie = tmp_path / "cr.docx"
+    assert main(["cr", str(EXEMPLE), "-o", str(sortie), "--modele", str(modele)]) == 4
+    erreur = capsys.readouterr().err
+    assert "ni fichier ni adresse" in erreur and modification[0] in erreur
+    assert not sortie.exists()
+
+
+def test_un_lien_hypertexte_reste_permis(tmp_path: Path) -> None:
+    relation = relation_externe("hyperlink", "https://www.allier.gouv.fr")
+    modele = modele_avec_reference(tmp_path, "lien", relation)
+    assert verifier_modele(modele, "cr") == []

@@ -359,6 +359,16 @@ _MESSAGES: tuple[Message, ...] = (
         "paragraphe avec {{p … }}.",
     ),
     Message(
+        "modele.reference_externe",
+        ErreurModele,
+        "le modèle « {chemin} » est refusé : référence externe dans {partie} ({lieu}) : "
+        "{detail} ; un modèle ne peut lier ni fichier ni adresse (seuls les liens hypertextes "
+        "sont permis)",
+        "Le modèle contient une image liée, un champ INCLUDEPICTURE/INCLUDETEXT, un modèle "
+        "attaché, un cadre ou une déclaration DOCTYPE/ENTITY : incorporer l'image dans le "
+        "document (Insertion > Image), supprimer le champ ou la liaison.",
+    ),
+    Message(
         "modele.temps_depasse",
         ErreurModele,
         "le modèle « {modele} » ({partie}) : rendu arrêté au bout de {secondes} s de calcul "

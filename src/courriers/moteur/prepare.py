@@ -48,6 +48,7 @@ from courriers.moteur.numerotation import (
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
+from courriers.moteur.references import refuser_references_externes
 from courriers.moteur.texte_xml import nettoyer
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -228,6 +229,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
     ``{{ image_marianne }}`` slot of the parts that have one.
     """
     verifier_paquet_docx(modele)
+    refuser_references_externes(modele)
     try:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds

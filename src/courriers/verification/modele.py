@@ -8,6 +8,7 @@ from pathlib import Path
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
 from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
+from courriers.moteur.references import references_du_paquet
 from courriers.verification.analyse import _Balises
 from courriers.verification.decoupage import _Decoupage
 from courriers.verification.lieux import _Paragraphe, _paragraphes
@@ -25,7 +26,7 @@ def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
     """
     regles = _regles(code_type)
     verifier_paquet_docx(chemin)
-    problemes: list[Probleme] = []
+    problemes: list[Probleme] = _references(chemin)
     try:
         with duree_limitee("COURRIERS_DUREE_MAX_VERIFICATION"):
             for nom, octets in _parties(chemin):
@@ -51,3 +52,18 @@ def _verifier_partie(
     _Placements(signalements).verifier(balises)
     _Balises(signalements, regles).verifier(balises)
     return signalements.problemes()
+
+
+def _references(chemin: Path) -> list[Probleme]:
+    """The external references of the package (``moteur/references.py``)."""
+    return [
+        Probleme(
+            "reference_externe",
+            r.partie,
+            r.lieu,
+            "",
+            f"{r.detail} : un modèle ne peut lier ni fichier ni adresse (seuls les liens "
+            "hypertextes sont permis) ; incorporez l'image, supprimez le champ ou la liaison",
+        )
+        for r in references_du_paquet(chemin)
+    ]
