@@ -362,6 +362,10 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "modele.recursion": lambda d: _rendre(
         d, "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"
     ),
+    "donnees.markdown_trop_imbrique": lambda d: _rendre(d, "{{p ('> ' * 30 + 'x')|markdown }}"),
+    "donnees.markdown_tableau_irregulier": lambda d: _rendre(
+        d, "{{p '| a |\\n|---|\\n| 1 | 2 |'|markdown }}"
+    ),
     "donnees.borne_invalide": lambda d: _avec_env(
         {"COURRIERS_DUREE_MAX_RENDU": "nan"}, "cr", EXEMPLE, "-o", d / "cr.docx"
     ),

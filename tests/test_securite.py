@@ -239,3 +239,57 @@ def test_un_lien_hypertexte_reste_permis(tmp_path: Path) -> None:
     relation = relation_externe("hyperlink", "https://www.allier.gouv.fr")
     modele = modele_avec_reference(tmp_path, "lien", relation)
     assert verifier_modele(modele, "cr") == []
+
+
+# --- no text lost in Markdown --------------------------------------------------------------
+
+PROFONDS = {
+    "citations": "> " * 25 + "texte au fond",
+    "listes": "".join("  " * i + f"- niveau {i}\n" for i in range(25)),
+    "melange": "> - " * 12 + "au fond",
+}
+
+
+@pytest.mark.parametrize("texte", PROFONDS.values(), ids=list(PROFONDS))
+def test_markdown_trop_imbrique_est_une_erreur(
+    texte: str, donnees_exemple: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    donnees_exemple["reunion"]["ordre_du_jour"][0]["contenu"] = "Avant.\n\n" + texte
+    fichier = tmp_path / "reunion.json"
+    fichier.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    sortie = tmp_path / "cr.docx"
+    assert main(["cr", str(fichier), "-o", str(sortie)]) == 3
+    erreur = capsys.readouterr().err
+    assert "texte Markdown, ligne " in erreur and "plus de 20 niveaux" in erreur
+    assert not sortie.exists()
+
+
+def test_vingt_niveaux_sont_rendus_en_entier() -> None:
+    from courriers.moteur.markdown import markdown_vers_wordml
+
+    texte = "".join("  " * i + f"- niveau {i}\n" for i in range(20))
+    assert "niveau 19" in markdown_vers_wordml(texte)
+    assert "au fond" in markdown_vers_wordml("> " * 20 + "au fond")
+
+
+def test_une_ligne_de_tableau_trop_longue_est_une_erreur(
+    donnees_exemple: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    donnees_exemple["reunion"]["ordre_du_jour"][0]["contenu"] = (
+        "| Nom | Rôle |\n|---|---|\n| Dupont | maire |\n| Durand | adjoint | en trop | aussi |\n"
+    )
+    fichier = tmp_path / "reunion.json"
+    fichier.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    sortie = tmp_path / "cr.docx"
+    assert main(["cr", str(fichier), "-o", str(sortie)]) == 3
+    erreur = capsys.readouterr().err
+    assert "ligne 4 (« | Durand | adjoint | en trop | aussi | »)" in erreur
+    assert "4 cellules pour 2 colonnes d'en-tête" in erreur
+    assert not sortie.exists()
+
+
+def test_une_barre_echappee_ne_compte_pas_comme_cellule() -> None:
+    from courriers.moteur.markdown import markdown_vers_wordml
+
+    xml = markdown_vers_wordml("| a | b |\n|---|---|\n| x \\| y | z |\n")
+    assert "x | y" in xml and xml.count("<w:tc>") == 4

@@ -98,6 +98,23 @@ _MESSAGES: tuple[Message, ...] = (
         "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
     ),
     Message(
+        "donnees.markdown_trop_imbrique",
+        ErreurDonnees,
+        "texte Markdown, ligne {ligne} (« {extrait} ») : citations ou listes imbriquées sur "
+        "plus de {maximum} niveaux",
+        "Un texte Markdown des données imbrique trop de citations (>) ou de listes : réduire "
+        "l'imbrication (rien n'est jamais coupé en silence).",
+    ),
+    Message(
+        "donnees.markdown_tableau_irregulier",
+        ErreurDonnees,
+        "texte Markdown, ligne {ligne} (« {extrait} ») : {cellules} cellules pour {colonnes} "
+        "colonnes d'en-tête ; ajoutez des colonnes à l'en-tête ou écrivez « \\| » pour un « | » "
+        "dans une cellule",
+        "Une ligne d'un tableau Markdown a plus de cellules que son en-tête (elles seraient "
+        "perdues) : compléter l'en-tête.",
+    ),
+    Message(
         "donnees.borne_invalide",
         ErreurDonnees,
         "{variable} : nombre positif attendu ({unite}) ; reçu : {valeur}",

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from courriers.francais.typographie import decouper_ordinaux, typographie
+from courriers.messages import erreur
 from courriers.moteur.texte_xml import contenu_run, echapper, nettoyer
 
 __all__ = ["StylesMarkdown", "markdown_vers_wordml"]
@@ -51,8 +52,14 @@ class StylesMarkdown:
 
 STYLES_PAR_DEFAUT = StylesMarkdown()
 
+#: Levels of quotes and lists a Markdown text may nest (a deeper text is an
+#: error, never a silent loss; the styles of the last level are reused).
+PROFONDEUR_MAX = 20
+
 _MD = (
-    MarkdownIt("commonmark", {"html": False})
+    # maxNesting above what the check below allows: markdown-it silently
+    # drops what nests deeper than its own limit.
+    MarkdownIt("commonmark", {"html": False, "maxNesting": 4 * PROFONDEUR_MAX + 10})
     .enable("table")
     # Pas de HTML ; les entités (« &amp; ») restent telles que saisies.
     .disable(["html_block", "html_inline", "entity"])
@@ -94,8 +101,37 @@ def markdown_vers_wordml(
     """
     if not texte.strip():
         return ""
-    rendu = _RenduBlocs(styles, nouvelle_liste)
-    return rendu.rendre(_MD.parse(texte))
+    jetons = _MD.parse(texte)
+    _verifier_profondeur(jetons, texte)
+    rendu = _RenduBlocs(styles, nouvelle_liste, texte.splitlines())
+    return rendu.rendre(jetons)
+
+
+_CONTENEURS = frozenset({"blockquote_open", "list_item_open"})
+
+
+def _extrait(lignes: Sequence[str], numero: int) -> str:
+    ligne = lignes[numero].strip() if 0 <= numero < len(lignes) else ""
+    return ligne if len(ligne) <= 60 else ligne[:57] + "…"
+
+
+def _verifier_profondeur(jetons: Sequence[Token], texte: str) -> None:
+    """Refuse a text whose quotes and lists nest deeper than
+    :data:`PROFONDEUR_MAX` (with the line where it happens)."""
+    profondeur = 0
+    for jeton in jetons:
+        if jeton.type in _CONTENEURS:
+            profondeur += 1
+            if profondeur > PROFONDEUR_MAX:
+                numero = jeton.map[0] if jeton.map else 0
+                raise erreur(
+                    "donnees.markdown_trop_imbrique",
+                    ligne=numero + 1,
+                    extrait=_extrait(texte.splitlines(), numero),
+                    maximum=PROFONDEUR_MAX,
+                )
+        elif jeton.type in ("blockquote_close", "list_item_close"):
+            profondeur -= 1
 
 
 # --- Runs -----------------------------------------------------------------
@@ -242,7 +278,13 @@ def _ppr(style: str | None = None, num_id: int | None = None, suite: str = "") -
 class _RenduBlocs:
     """Parcourt le flux de jetons de bloc et accumule le WordprocessingML."""
 
-    def __init__(self, styles: StylesMarkdown, nouvelle_liste: Callable[[int], int] | None) -> None:
+    def __init__(
+        self,
+        styles: StylesMarkdown,
+        nouvelle_liste: Callable[[int], int] | None,
+        lignes: Sequence[str] = (),
+    ) -> None:
+        self._lignes = lignes
         self._styles = styles
         self._nouvelle_liste = nouvelle_liste
         self._sortie: list[str] = []
@@ -399,9 +441,26 @@ class _RenduBlocs:
     def _fermer_en_tete(self, _jeton: Token) -> None:
         self._en_tete = False
 
-    def _ouvrir_ligne(self, _jeton: Token) -> None:
+    def _ouvrir_ligne(self, jeton: Token) -> None:
+        if not self._en_tete and jeton.map:
+            self._verifier_cellules(jeton.map[0])
         en_tete = "<w:trPr><w:tblHeader/></w:trPr>" if self._en_tete else ""
         self._sortie.append(f"<w:tr>{en_tete}")
+
+    def _verifier_cellules(self, numero: int) -> None:
+        """A row with more cells than the header would lose them: an error."""
+        if numero >= len(self._lignes):
+            return
+        ligne = self._lignes[numero].strip().replace("\\|", "")
+        cellules = ligne.removeprefix("|").removesuffix("|").split("|")
+        if len(cellules) > self._colonnes:
+            raise erreur(
+                "donnees.markdown_tableau_irregulier",
+                ligne=numero + 1,
+                extrait=_extrait(self._lignes, numero),
+                cellules=len(cellules),
+                colonnes=self._colonnes,
+            )
 
     def _fermer_ligne(self, _jeton: Token) -> None:
         self._sortie.append("</w:tr>")
