@@ -118,6 +118,14 @@ ATTAQUES: tuple[Attaque, ...] = (
     Attaque("format_geant", "{{ '%999999999s'|format('a') }}", attendu="trop grand", verifie=False),
     Attaque("modulo_geant", "{{ '%999999999s' % 'a' }}", attendu="trop grand"),
     Attaque("center_geant", "{{ 'a'|center(999999999) }}", attendu="trop grand", verifie=False),
+    Attaque("batch_geant", "{{ [1]|batch(10**9, 0)|list }}", attendu="trop grand", verifie=False),
+    Attaque(
+        "somme_de_listes",
+        "{{ ([[0] * 1000000] * 1000)|sum(start=[]) }}",
+        attendu="que des nombres",
+        verifie=False,
+    ),
+    Attaque("range_geant", "{{ range(10**9)|list }}", attendu="100000 au plus", verifie=False),
     Attaque(
         "boucle_sans_fin",
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",

@@ -289,9 +289,37 @@ def _filtres_bornes(filtres: Mapping[str, Callable[..., Any]]) -> dict[str, Call
             raise _trop(f"« replace » sur un texte de {len(texte)} caractères")
         return filtres["replace"](ctx, valeur, ancien, nouveau, count)
 
-    for filtre in (join, replace):
-        setattr(filtre, "jinja_pass_arg", getattr(filtres[filtre.__name__], "jinja_pass_arg"))  # noqa: B009, B010
-    return {"center": center, "indent": indent, "format": format_, "join": join, "replace": replace}
+    def batch(valeur: Any, linecount: int, fill_with: Any = None) -> Any:
+        _nombre(linecount, "batch")
+        return filtres["batch"](valeur, linecount, fill_with)
+
+    def slice_(ctx: Any, valeur: Any, slices: int, fill_with: Any = None) -> Any:
+        _nombre(slices, "slice")
+        return filtres["slice"](ctx, valeur, slices, fill_with)
+
+    def sum_(ctx: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
+        if not isinstance(start, (int, float)) or isinstance(start, bool):
+            raise LimiteDepassee("« sum » n'additionne que des nombres dans un modèle")
+        return filtres["sum"](ctx, iterable, attribute, start)
+
+    for filtre in (join, replace, sum_, slice_):
+        original = filtres[filtre.__name__.rstrip("_")]
+        setattr(filtre, "jinja_pass_arg", getattr(original, "jinja_pass_arg"))  # noqa: B009, B010
+    return {
+        "center": center,
+        "indent": indent,
+        "format": format_,
+        "join": join,
+        "replace": replace,
+        "batch": batch,
+        "slice": slice_,
+        "sum": sum_,
+    }
+
+
+def _nombre(nombre: Any, filtre: str) -> None:
+    if isinstance(nombre, int) and nombre > MAX_RANGE:
+        raise _trop(f"« {filtre} » par {nombre}")
 
 
 def _largeur(largeur: int) -> None:

@@ -27,7 +27,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from courriers.francais.typographie import decouper_ordinaux, typographie
-from courriers.messages import erreur
+from courriers.moteur.markdown_controles import (
+    PROFONDEUR_MAX,
+    verifier_ligne_de_tableau,
+    verifier_profondeur,
+)
 from courriers.moteur.texte_xml import contenu_run, echapper, nettoyer
 
 __all__ = ["StylesMarkdown", "markdown_vers_wordml"]
@@ -51,10 +55,6 @@ class StylesMarkdown:
 
 
 STYLES_PAR_DEFAUT = StylesMarkdown()
-
-#: Levels of quotes and lists a Markdown text may nest (a deeper text is an
-#: error, never a silent loss; the styles of the last level are reused).
-PROFONDEUR_MAX = 20
 
 _MD = (
     # maxNesting above what the check below allows: markdown-it silently
@@ -102,36 +102,9 @@ def markdown_vers_wordml(
     if not texte.strip():
         return ""
     jetons = _MD.parse(texte)
-    _verifier_profondeur(jetons, texte)
+    verifier_profondeur(jetons, texte)
     rendu = _RenduBlocs(styles, nouvelle_liste, texte.splitlines())
     return rendu.rendre(jetons)
-
-
-_CONTENEURS = frozenset({"blockquote_open", "list_item_open"})
-
-
-def _extrait(lignes: Sequence[str], numero: int) -> str:
-    ligne = lignes[numero].strip() if 0 <= numero < len(lignes) else ""
-    return ligne if len(ligne) <= 60 else ligne[:57] + "…"
-
-
-def _verifier_profondeur(jetons: Sequence[Token], texte: str) -> None:
-    """Refuse a text whose quotes and lists nest deeper than
-    :data:`PROFONDEUR_MAX` (with the line where it happens)."""
-    profondeur = 0
-    for jeton in jetons:
-        if jeton.type in _CONTENEURS:
-            profondeur += 1
-            if profondeur > PROFONDEUR_MAX:
-                numero = jeton.map[0] if jeton.map else 0
-                raise erreur(
-                    "donnees.markdown_trop_imbrique",
-                    ligne=numero + 1,
-                    extrait=_extrait(texte.splitlines(), numero),
-                    maximum=PROFONDEUR_MAX,
-                )
-        elif jeton.type in ("blockquote_close", "list_item_close"):
-            profondeur -= 1
 
 
 # --- Runs -----------------------------------------------------------------
@@ -443,24 +416,9 @@ class _RenduBlocs:
 
     def _ouvrir_ligne(self, jeton: Token) -> None:
         if not self._en_tete and jeton.map:
-            self._verifier_cellules(jeton.map[0])
+            verifier_ligne_de_tableau(self._lignes, jeton.map[0], self._colonnes)
         en_tete = "<w:trPr><w:tblHeader/></w:trPr>" if self._en_tete else ""
         self._sortie.append(f"<w:tr>{en_tete}")
-
-    def _verifier_cellules(self, numero: int) -> None:
-        """A row with more cells than the header would lose them: an error."""
-        if numero >= len(self._lignes):
-            return
-        ligne = self._lignes[numero].strip().replace("\\|", "")
-        cellules = ligne.removeprefix("|").removesuffix("|").split("|")
-        if len(cellules) > self._colonnes:
-            raise erreur(
-                "donnees.markdown_tableau_irregulier",
-                ligne=numero + 1,
-                extrait=_extrait(self._lignes, numero),
-                cellules=len(cellules),
-                colonnes=self._colonnes,
-            )
 
     def _fermer_ligne(self, _jeton: Token) -> None:
         self._sortie.append("</w:tr>")
