@@ -395,7 +395,7 @@ class BacASable(ImmutableSandboxedEnvironment):
     def _champ(self, donnees: DonneesGabarit, nom: Any) -> Any:
         if isinstance(nom, str) and nom in donnees:
             return donnees[nom]
-        if isinstance(nom, str) and (nom.startswith("_") or hasattr(donnees, nom)):
+        if isinstance(nom, str) and (nom.startswith(("_", "model_")) or hasattr(donnees, nom)):
             return self.unsafe_undefined(donnees, nom)  # a mechanism, not a field
         origine = type(modele_de(donnees)).__name__
         quoi = "ces données" if origine == "DonneesGabarit" else origine

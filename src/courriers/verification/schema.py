@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from courriers.moteur.bac_a_sable import ATTRIBUTS_PERMIS, BacASable, attributs_permis
 from courriers.moteur.donnees_gabarit import DonneesGabarit
 from courriers.moteur.environnement import environnement
+from courriers.registre import TYPES
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,9 +42,6 @@ class _Regles:
 
 def _regles(code_type: str) -> _Regles:
     """The names a template of ``code_type`` may use, and its environment."""
-    # Imported here: ``documents`` imports this module.
-    from courriers.documents import TYPES
-
     if code_type not in TYPES:
         raise ValueError(f"type de document inconnu « {code_type} » ; types : {', '.join(TYPES)}")
     type_document = TYPES[code_type]
@@ -125,8 +123,6 @@ def mecanismes() -> frozenset[str]:
 
 
 def _noms_de_champs() -> set[str]:
-    from courriers.documents import TYPES
-
     noms: set[str] = set()
     a_voir: list[Any] = [t.classe for t in TYPES.values()]
     vus: set[Any] = set()
