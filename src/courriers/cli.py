@@ -23,6 +23,7 @@ from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_p
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
+from courriers.repartition import PROCESSUS_PAR_DEFAUT_MAX, processus_par_defaut
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -112,9 +113,10 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
         commande.add_argument(
             "--jobs",
             type=_entier_positif,
-            default=1,
+            default=None,
             metavar="N",
-            help="nombre de processus (par défaut : 1)",
+            help="nombre de processus (par défaut : un par cœur, au plus "
+            f"{PROCESSUS_PAR_DEFAUT_MAX}, et un seul pour un petit lot)",
         )
     if type_document.controles:
         commande.add_argument(
@@ -341,13 +343,14 @@ def _lot(
         raise erreur("donnees.dossier_attendu", dossier=dossier)
     lot = documents.exemplaires(document) or []
     progression = barre_de_progression()
-    if args.jobs > 1:
+    jobs = args.jobs or processus_par_defaut(len(lot))
+    if jobs > 1:
         bilan = ecrire_lot_parallele(
             documents.resoudre_modele(document, args.modele, args.dossier_modeles),
             documents.image_marianne(document),
             lot,
             dossier,
-            args.jobs,
+            jobs,
             progression,
             args.continuer,
         )

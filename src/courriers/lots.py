@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from courriers import repartition
 from courriers.convocations import Exemplaire
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
@@ -68,17 +69,22 @@ def ecrire_lot_parallele(
     progression: Progression | None = None,
     continuer: bool = False,
 ) -> Bilan:
-    """Same as :func:`ecrire_lot`, with ``processus`` worker processes; each
-    prepares the template once."""
+    """Same as :func:`ecrire_lot`, with ``processus`` worker processes.
+
+    Each worker receives the template and the batch once (inherited from
+    this process where processes are forked), then only ranges of indices
+    (:mod:`courriers.repartition`)."""
     _creer(dossier)
     resultats: list[Path | str] = []
-    taille = max(1, min(64, len(exemplaires) // (processus * 4) or 1))
-    paquets = [exemplaires[i : i + taille] for i in range(0, len(exemplaires), taille)]
+    contexte = repartition.contexte_processus()
+    modele = preparer(chemin_modele, image_marianne) if repartition.herite(contexte) else None
+    paquets = repartition.tranches(len(exemplaires), processus)
     try:
         with ProcessPoolExecutor(
             max_workers=processus,
-            initializer=_initialiser_processus,
-            initargs=(chemin_modele, image_marianne),
+            mp_context=contexte,
+            initializer=repartition.installer,
+            initargs=(modele, chemin_modele, image_marianne, exemplaires),
         ) as executeur:
             for faits in executeur.map(
                 _ecrire_paquet, paquets, [dossier] * len(paquets), [continuer] * len(paquets)
@@ -93,19 +99,10 @@ def ecrire_lot_parallele(
         raise
 
 
-_MODELE_DU_PROCESSUS: ModelePrepare | None = None
-
-
-def _initialiser_processus(chemin_modele: Path, image_marianne: Path | None) -> None:
-    global _MODELE_DU_PROCESSUS
-    _MODELE_DU_PROCESSUS = preparer(chemin_modele, image_marianne)
-
-
-def _ecrire_paquet(
-    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool
-) -> list[Path | str]:
-    assert _MODELE_DU_PROCESSUS is not None
-    return [_ecrire_temporaire(_MODELE_DU_PROCESSUS, e, dossier, continuer) for e in paquet]
+def _ecrire_paquet(indices: range, dossier: Path, continuer: bool) -> list[Path | str]:
+    """In a worker: the documents ``indices`` of the batch it received."""
+    lot = repartition.lot_du_processus()
+    return [_ecrire_temporaire(lot.modele, lot.exemplaires[i], dossier, continuer) for i in indices]
 
 
 def _creer(dossier: Path) -> None:

@@ -1,0 +1,101 @@
+"""--jobs: each worker receives the batch once, then only indices; the
+guarantees of one process (all or nothing, --continuer) hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from conftest import EXEMPLE
+from courriers import Convocation, charger, repartition
+from courriers.cli import main
+from courriers.convocations import Exemplaire, exemplaires
+from courriers.documents import chemin_modele
+from courriers.lots import ecrire_lot, ecrire_lot_parallele
+from courriers.moteur.prepare import preparer
+from outils_texte import texte
+
+
+class _NonTransmissible(Exemplaire):
+    """A document that cannot be pickled: sending it to a worker fails."""
+
+    def __reduce__(self) -> Any:
+        raise AssertionError("un document du lot a été envoyé à un processus")
+
+
+def _modele_simple(dossier: Path, *paragraphes: str) -> Path:
+    document = Document()
+    for paragraphe in paragraphes:
+        document.add_paragraph(paragraphe)
+    chemin = dossier / "modele.docx"
+    document.save(str(chemin))
+    return chemin
+
+
+@pytest.mark.skipif(
+    not repartition.herite(repartition.contexte_processus()),
+    reason="les processus ne sont pas créés par fork ici",
+)
+def test_les_documents_ne_sont_pas_envoyes_aux_processus(tmp_path: Path) -> None:
+    """The batch is inherited and chunks are ranges of indices: nothing of
+    the documents (each holding the whole meeting) is pickled."""
+    convocation = charger(EXEMPLE, Convocation)
+    lot = [
+        _NonTransmissible(e.nom_fichier, e.contexte, e.proprietes) for e in exemplaires(convocation)
+    ]
+    bilan = ecrire_lot_parallele(chemin_modele(convocation), None, lot, tmp_path / "lot", 2)
+    assert [p.name for p in bilan.ecrits] == [e.nom_fichier for e in lot]
+    assert "Madame la Maire," in texte(bilan.ecrits[0])
+
+
+def test_en_parallele_les_memes_documents_qu_en_un_processus(tmp_path: Path) -> None:
+    convocation = charger(EXEMPLE, Convocation)
+    lot = exemplaires(convocation)
+    seul = ecrire_lot(preparer(chemin_modele(convocation)), lot, tmp_path / "un")
+    plusieurs = ecrire_lot_parallele(chemin_modele(convocation), None, lot, tmp_path / "deux", 3)
+    assert [p.name for p in plusieurs.ecrits] == [p.name for p in seul.ecrits]
+    for a, b in zip(seul.ecrits, plusieurs.ecrits, strict=True):
+        assert texte(a) == texte(b)
+
+
+def test_en_parallele_un_echec_n_ecrit_rien(tmp_path: Path) -> None:
+    modele = _modele_simple(tmp_path, "{% if numero == 9 %}{{ 1 // 0 }}{% endif %}")
+    dossier = tmp_path / "lot"
+    dossier.mkdir()
+    (dossier / "convocation-01-martin-isabelle.docx").write_bytes(b"ancienne")
+    arguments = ["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]
+    assert main([*arguments, "--jobs", "2"]) == 4
+    assert [p.name for p in dossier.iterdir()] == ["convocation-01-martin-isabelle.docx"]
+    assert (dossier / "convocation-01-martin-isabelle.docx").read_bytes() == b"ancienne"
+
+
+def test_en_parallele_continuer_ecrit_les_bons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    modele = _modele_simple(tmp_path, "{% if numero in (3, 11) %}{{ 1 // 0 }}{% endif %}")
+    dossier = tmp_path / "lot"
+    arguments = ["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]
+    assert main([*arguments, "--jobs", "2", "--continuer"]) == 8
+    sortie = capsys.readouterr()
+    assert "12 convocations écrites" in sortie.out
+    assert "courriers : échec : convocation-03-" in sortie.err
+    assert "courriers : échec : convocation-11-" in sortie.err
+    assert len(list(dossier.iterdir())) == 12
+    assert not list(dossier.glob(".*"))
+
+
+def test_jobs_par_defaut_un_par_coeur_sauf_petit_lot(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repartition, "coeurs", lambda: 4)
+    assert repartition.processus_par_defaut(10_000) == 4
+    assert repartition.processus_par_defaut(14) == 1
+    assert repartition.processus_par_defaut(100) == 3
+
+
+def test_tranches_couvrent_le_lot_une_fois() -> None:
+    for total, processus in [(0, 2), (1, 2), (14, 2), (10_000, 2), (999, 7)]:
+        indices = [i for t in repartition.tranches(total, processus) for i in t]
+        assert indices == list(range(total))
+        assert all(len(t) <= repartition.TAILLE_MAX_TRANCHE for t in repartition.tranches(total, 2))
