@@ -49,6 +49,15 @@ def typographie(texte: str) -> str:
 _ORDINAL = re.compile(r"\b(\d+)(ers|res|er|re|es|e)\b")
 
 
+def contient_un_ordinal(texte: str) -> bool:
+    """Whether :func:`decouper_ordinaux` would find a suffix in ``texte``.
+
+    >>> contient_un_ordinal("le 2e point"), contient_un_ordinal("le 2ème point")
+    (True, False)
+    """
+    return _ORDINAL.search(texte) is not None
+
+
 def decouper_ordinaux(texte: str) -> list[tuple[str, bool]]:
     """Split a text into pieces, marking the ordinal suffixes to be set in
     superscript (``1er``, ``1re``, ``2e``; not ``2ème``, not ``10h30``).

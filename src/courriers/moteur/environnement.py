@@ -9,7 +9,9 @@
   tabs turned into Word elements, XML escaped (see ``texte_xml``);
 * the French rules as filters (``filtres.FILTRES``), each wrapped once so
   that it receives the models its arguments were made from and its result
-  is plain data again.
+  is plain data again;
+* filters and ``finaliser`` remember their results, so that what every
+  document of a batch shares is computed once (``lot_partage``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from courriers.francais.typographie import typographie
 from courriers.moteur.bac_a_sable import BacASable
 from courriers.moteur.donnees_gabarit import en_donnees, modele_de
 from courriers.moteur.filtres import FILTRES
+from courriers.moteur.lot_partage import finaliser_memorise, memoriser
 from courriers.moteur.texte_xml import contenu_run, nettoyer
 
 
@@ -83,8 +86,14 @@ def environnement() -> BacASable:
     env = BacASable(
         undefined=Indefini,
         autoescape=True,
-        finalize=finaliser,
+        finalize=finaliser_memorise(finaliser),
         keep_trailing_newline=True,
     )
-    env.filters.update({nom: adapter_filtre(filtre) for nom, filtre in FILTRES.items()})
+    memoire: dict[Any, Any] = {}
+    env.filters.update(
+        {
+            nom: memoriser(adapter_filtre(filtre), memoire, par_document=nom == "markdown")
+            for nom, filtre in FILTRES.items()
+        }
+    )
     return env

@@ -2,7 +2,9 @@
 
 Applied to the rendered body tree: every run whose text holds an ordinal is
 split so that the suffix stands in a run of its own, with the same
-properties plus ``vertAlign=superscript``.
+properties plus ``vertAlign=superscript``. A part with no ordinal costs one
+regular-expression search per text node: the runs are only looked at when
+a text holds an ordinal.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from courriers.francais.typographie import decouper_ordinaux
+from courriers.francais.typographie import contient_un_ordinal, decouper_ordinaux
 
 _W_R = qn("w:r")
 _W_T = qn("w:t")
@@ -23,9 +25,18 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def ordinaux_en_exposant(arbre: Any) -> None:
     """Split the runs of ``arbre`` (an lxml element) around ordinal suffixes."""
+    # The runs holding (at any depth) a text with an ordinal, found from the
+    # text nodes: most parts have none, and then no run is looked at.
+    candidats = {
+        run
+        for t in arbre.iter(_W_T)
+        if t.text and contient_un_ordinal(t.text)
+        for run in t.iterancestors(_W_R)
+    }
+    if not candidats:
+        return
     for run in list(arbre.iter(_W_R)):
-        textes = [t.text for t in run.iter(_W_T) if t.text]
-        if any(len(decouper_ordinaux(t)) > 1 for t in textes) and not _en_exposant(run):
+        if run in candidats and not _en_exposant(run):
             _decouper(run)
 
 

@@ -127,6 +127,11 @@ class Numerotation:
         return bool(self._allouees)
 
     @property
+    def allouees(self) -> int:
+        """How many numberings were added (tells whether a render used one)."""
+        return len(self._allouees)
+
+    @property
     def disponible(self) -> bool:
         """Whether lists can be restarted (the template has the numbering)."""
         return self._source is not None and self._abstrait_liste is not None
