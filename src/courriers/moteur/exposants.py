@@ -25,8 +25,12 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def ordinaux_en_exposant(arbre: Any) -> None:
     """Split the runs of ``arbre`` (an lxml element) around ordinal suffixes."""
-    # The runs holding (at any depth) a text with an ordinal, found from the
-    # text nodes: most parts have none, and then no run is looked at.
+    # Most parts have no ordinal at all: one search over all their text
+    # (a superset of the text nodes, separated so that no word is made
+    # across two nodes) tells, and then no node is looked at.
+    if not contient_un_ordinal("\n".join(arbre.itertext())):
+        return
+    # The runs holding (at any depth) a text with an ordinal.
     candidats = {
         run
         for t in arbre.iter(_W_T)

@@ -19,6 +19,7 @@ any order, and be shared by the processes of a batch.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 import zipfile
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.shared import Mm
@@ -56,6 +58,9 @@ _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordpr
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _PARTIES_A_RENDRE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CORE = "docProps/core.xml"
+_W_T = f"{{{NS_W}}}t"
+_W_TC = f"{{{NS_W}}}tc"
+_WP_DOCPR = f"{{{_NS['wp']}}}docPr"
 _NUMBERING = "word/numbering.xml"
 _ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
 # docxtpl's stateless helpers (patch_xml, resolve_listing, fix_tables).
@@ -307,8 +312,12 @@ def _avant_jinja(octets: bytes) -> str:
 
 def _apres_jinja(xml: str) -> str:
     """docxtpl's steps after Jinja, in its order."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml), by plain replacements.
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    if "{_" in xml or "_}" in xml or "%_" in xml:
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
     if not _CONTROLES_DANS_UN_TEXTE.search(xml):
         return xml  # resolve_listing would change nothing: skip its cost
     resolu: str = _DOCXTPL.resolve_listing(xml)
@@ -329,7 +338,7 @@ def _verifier(xml: str, modele: str, partie: str) -> Any:
         arbre = etree.fromstring(xml.encode("utf-8"), _ANALYSEUR)
     except etree.XMLSyntaxError as exc:
         raise erreur("modele.xml_invalide", modele=modele, partie=partie, detail=exc.msg) from exc
-    if arbre.xpath("//w:t[*]", namespaces=_NS):
+    if any(len(t) for t in arbre.iter(_W_T)):
         raise erreur("modele.paragraphe_dans_un_texte", modele=modele, partie=partie)
     return arbre
 
@@ -337,14 +346,14 @@ def _verifier(xml: str, modele: str, partie: str) -> Any:
 def _cellules_terminees(arbre: Any) -> None:
     """Word requires every table cell to end with a paragraph; a Markdown
     table inserted last in a cell (``{{p … |markdown }}``) would not."""
-    for cellule in arbre.iterfind(".//w:tc", _NS):
+    for cellule in arbre.iter(_W_TC):
         if len(cellule) == 0 or cellule[-1].tag != f"{{{NS_W}}}p":
             etree.SubElement(cellule, f"{{{NS_W}}}p")
 
 
 def _renumeroter_images(arbre: Any) -> None:
     """Unique ids for drawings (a loop may repeat an image)."""
-    for numero, doc_pr in enumerate(arbre.iterfind(".//wp:docPr", _NS), start=1001):
+    for numero, doc_pr in enumerate(arbre.iter(_WP_DOCPR), start=1001):
         doc_pr.set("id", str(numero))
 
 
@@ -362,19 +371,40 @@ _ESPACES_CORE = {
 
 def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
     """``docProps/core.xml`` with the document's title, author, subject and
-    language."""
+    language: the template's part with its four texts replaced, serialised
+    once (:func:`_core_a_trous`); each text escaped as lxml does."""
+    morceaux, ordre = _core_a_trous(core)
+    valeurs = (proprietes.titre, proprietes.auteur, proprietes.sujet, proprietes.langue)
+    resultat = [morceaux[0]]
+    for numero, suite in zip(ordre, morceaux[1:], strict=True):
+        resultat += [escape(_texte_propriete(valeurs[numero])).encode("utf-8"), suite]
+    return b"".join(resultat)
+
+
+_TROU = "courriers-propriete-{}-a-remplacer"
+
+
+@functools.lru_cache(maxsize=16)
+def _core_a_trous(core: bytes) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """The serialised core part cut at each of the four texts (title,
+    author, subject, language): the five pieces around them, and which text
+    goes in each hole, in the order of the part."""
     arbre = etree.fromstring(core, _ANALYSEUR)
-    for prefixe, nom, valeur in (
-        ("dc", "title", proprietes.titre),
-        ("dc", "creator", proprietes.auteur),
-        ("dc", "subject", proprietes.sujet),
-        ("dc", "language", proprietes.langue),
+    for numero, (prefixe, nom) in enumerate(
+        (("dc", "title"), ("dc", "creator"), ("dc", "subject"), ("dc", "language"))
     ):
         element = arbre.find(f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
         if element is None:
             element = etree.SubElement(arbre, f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        element.text = _texte_propriete(valeur)
-    return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+        element.text = _TROU.format(numero)
+    xml = _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+    trous = sorted((xml.index(_TROU.format(n).encode("ascii")), n) for n in range(4))
+    morceaux, debut = [], 0
+    for position, numero in trous:
+        morceaux.append(xml[debut:position])
+        debut = position + len(_TROU.format(numero))
+    morceaux.append(xml[debut:])
+    return tuple(morceaux), tuple(n for _, n in trous)
 
 
 def _texte_propriete(valeur: str) -> str:
