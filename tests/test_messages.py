@@ -403,6 +403,9 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "pdf.polices_introuvables": _polices_absentes,
     "pdf.echec": _libreoffice_en_echec,
     "pdf.trop_long": lambda d: _convertir_avec(d, "sleep 30", delai=0.5),
+    "pdf.processus_invalide": lambda d: _avec_env(
+        {"COURRIERS_PDF_PROCESSUS": "deux"}, "cr", EXEMPLE, "-o", d / "cr.docx", "--pdf"
+    ),
     "pdf.pdf_absent": lambda d: _convertir_avec(d, "exit 0"),
     "pdf.pdf_incomplet": lambda d: _convertir_ecrit(d, b"pas un PDF"),
     "pdf.pdf_non_balise": lambda d: _convertir_ecrit(d, b"%PDF-1.6\n%%EOF\n"),

@@ -525,6 +525,13 @@ _MESSAGES: tuple[Message, ...] = (
         "vérifier le document, ou mettre LibreOffice à jour.",
     ),
     Message(
+        "pdf.processus_invalide",
+        ErreurConversion,
+        "{variable} : nombre de processus LibreOffice attendu (1 ou plus) ; reçu : {valeur}",
+        "La variable d'environnement qui borne le nombre de processus LibreOffice simultanés "
+        "ne contient pas un entier positif : lui donner un nombre (2, 4) ou la supprimer.",
+    ),
+    Message(
         "pdf.trop_long",
         ErreurConversion,
         "la conversion en PDF a dépassé {delai} s : {documents}",

@@ -1,11 +1,17 @@
 """PDF: the rendered DOCX converted by LibreOffice, and page previews.
 
-Every document of a call is converted by one LibreOffice process (``soffice
---headless --convert-to pdf``): starting LibreOffice costs far more than
-converting a letter (``docs/pdf.md``). The process runs
+The documents of a call are converted by a few LibreOffice processes
+(``soffice --headless --convert-to pdf``), one per core, each converting
+its share of the batch (:mod:`courriers.pdf_parallele`): starting
+LibreOffice costs far more than converting a letter (``docs/pdf.md``). Each
+process runs
 
-* with a private profile in a temporary folder, so that it works while the
-  user has LibreOffice open and parallel conversions do not clash;
+* with a private profile of its own, kept between runs in the user's cache
+  folder and locked while in use (else made in a temporary folder), so
+  that it works while the user has LibreOffice open, parallel conversions
+  do not clash, and a second run does not pay for a new profile;
+* killed past ``delai`` (or crashed) and retried once with a new profile,
+  on the documents it left without a PDF;
 * with the fontconfig file ``polices/fonts.conf`` (``FONTCONFIG_FILE``, for
   that process only): the templates name the font Marianne, which courriers
   does not ship; Marianne is used when installed, else Arial, else Liberation
@@ -42,7 +48,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from courriers.erreurs import ErreurCourriers
+from courriers import pdf_parallele
+from courriers.erreurs import ErreurConversion, ErreurCourriers
 from courriers.messages import erreur
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
@@ -86,12 +93,17 @@ def options_filtre(pdfa: bool = False) -> str:
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
-def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) -> list[Path]:
+def convertir(
+    docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0, processus: int | None = None
+) -> list[Path]:
     """Convert each DOCX to a PDF beside it (same name, ``.pdf``), all or nothing.
 
-    One LibreOffice process converts them all (one per
-    :data:`DOCUMENTS_PAR_PROCESSUS` documents, or when two files share a
-    name); ``delai`` is the time limit of each process, in seconds. Returns
+    The documents are split between ``processus`` LibreOffice processes
+    running at once (by default one per core, see
+    :func:`courriers.pdf_parallele.processus_pdf`); each converts its part
+    in runs of at most :data:`DOCUMENTS_PAR_PROCESSUS` documents (another
+    run when two files share a name); ``delai`` is the time limit of each
+    run, in seconds (a run past it, or crashed, is retried once). Returns
     the PDF paths, in the order of ``docx``. Raises
     :class:`~courriers.erreurs.ErreurConversion` (LibreOffice missing,
     failing, too slow, a document not converted) or
@@ -104,7 +116,8 @@ def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) ->
     absolues = list(dict.fromkeys(_source(chemin) for chemin in sources))
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="courriers-pdf-", ignore_cleanup_errors=True) as tmp:
-        produits = _convertir_dans(absolues, Path(tmp), pdfa, delai, soffice)
+        nombre = processus or pdf_parallele.processus_pdf(len(absolues))
+        produits = _convertir_dans(absolues, Path(tmp), pdfa, delai, soffice, nombre)
         _publier([(produits[source], source.with_suffix(".pdf")) for source in absolues])
     return [chemin.with_suffix(".pdf") for chemin in sources]
 
@@ -214,40 +227,92 @@ def _source(chemin: Path) -> Path:
 
 
 def _convertir_dans(
-    sources: list[Path], tmp: Path, pdfa: bool, delai: float, soffice: str
+    sources: list[Path], tmp: Path, pdfa: bool, delai: float, soffice: str, processus: int = 1
 ) -> dict[Path, Path]:
-    """Convert ``sources`` into folders of ``tmp``; return each checked PDF."""
-    profil = tmp / "profil"
-    _preparer_profil(profil, pdfa)
+    """Convert ``sources`` into folders of ``tmp`` with ``processus``
+    LibreOffice processes at once, each with its own profile (kept between
+    runs, :mod:`courriers.pdf_parallele`); return each checked PDF."""
     env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
+    reglages = _registre(pdfa)
+    sorte = "pdfa" if pdfa else "pdf"
+
+    def convertir_partie(numero: int, partie: list[Path]) -> dict[Path, Path]:
+        produits: dict[Path, Path] = {}
+        temporaire = tmp / f"profil-{numero}"
+        with pdf_parallele.profil(temporaire, sorte, reglages) as profil:
+            for rang, lot in enumerate(_repartir(partie)):
+                sortie = tmp / f"partie-{numero}-lot-{rang}"
+                produits.update(_convertir_lot(lot, sortie, profil, env, pdfa, delai, soffice))
+        return produits
+
     produits: dict[Path, Path] = {}
-    for numero, lot in enumerate(_repartir(sources)):
-        sortie = tmp / f"lot-{numero}"
-        sortie.mkdir()
-        commande = [
-            soffice,
-            f"-env:UserInstallation={profil.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--nologo",
-            "--nodefault",
-            *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
-            "--convert-to",
-            options_filtre(pdfa),
-            "--outdir",
-            str(sortie),
-            *(str(source) for source in lot),
-        ]
-        journal = tmp / f"lot-{numero}.log"
-        depasse = erreur("pdf.trop_long", delai=_secondes(delai), documents=_noms(lot))
-        code = _executer(commande, env, delai, journal, depasse)
-        if code != 0:
-            raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
-        for source in lot:
-            produits[source] = sortie / f"{source.stem}.pdf"
+    for faits in pdf_parallele.en_parallele(
+        convertir_partie, pdf_parallele.parties(sources, processus)
+    ):
+        produits.update(faits)
     _verifier(produits, pdfa)
-    return produits
+    return {source: produits[source] for source in sources}
+
+
+def _convertir_lot(
+    lot: list[Path],
+    sortie: Path,
+    profil: Path,
+    env: dict[str, str],
+    pdfa: bool,
+    delai: float,
+    soffice: str,
+) -> dict[Path, Path]:
+    """One LibreOffice run on ``lot``. A run that is killed by the time
+    limit or crashes is retried once, with its profile made again, on the
+    documents it left without a PDF; a second failure is the error."""
+    try:
+        return _une_conversion(lot, sortie, profil, env, pdfa, delai, soffice)
+    except ErreurConversion as exc:
+        if exc.code not in ("pdf.trop_long", "pdf.echec"):
+            raise
+    faits = {s: sortie / f"{s.stem}.pdf" for s in lot if (sortie / f"{s.stem}.pdf").is_file()}
+    restants = [s for s in lot if s not in faits]
+    pdf_parallele.renouveler(profil, _registre(pdfa))
+    return {
+        **faits,
+        **_une_conversion(
+            restants, sortie.with_name(f"{sortie.name}-reprise"), profil, env, pdfa, delai, soffice
+        ),
+    }
+
+
+def _une_conversion(
+    lot: list[Path],
+    sortie: Path,
+    profil: Path,
+    env: dict[str, str],
+    pdfa: bool,
+    delai: float,
+    soffice: str,
+) -> dict[Path, Path]:
+    sortie.mkdir()
+    commande = [
+        soffice,
+        f"-env:UserInstallation={profil.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--nologo",
+        "--nodefault",
+        *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
+        "--convert-to",
+        options_filtre(pdfa),
+        "--outdir",
+        str(sortie),
+        *(str(source) for source in lot),
+    ]
+    journal = sortie.with_name(f"{sortie.name}.log")
+    depasse = erreur("pdf.trop_long", delai=_secondes(delai), documents=_noms(lot))
+    code = _executer(commande, env, delai, journal, depasse)
+    if code != 0:
+        raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
+    return {source: sortie / f"{source.stem}.pdf" for source in lot}
 
 
 #: Settings of the private profile so that LibreOffice fetches nothing,
@@ -271,9 +336,10 @@ _SANS_RESSOURCE_EXTERNE = [
 ]
 
 
-def _preparer_profil(profil: Path, pdfa: bool) -> None:
-    """A new LibreOffice profile whose PDF export settings are ours (read by
-    the versions older than 7.4, which ignore the JSON filter options)."""
+def _registre(pdfa: bool) -> str:
+    """The ``registrymodifications.xcu`` of our profiles: PDF export
+    settings (read by the versions older than 7.4, which ignore the JSON
+    filter options) and :data:`_SANS_RESSOURCE_EXTERNE`."""
     reglages = [
         ("/org.openoffice.Office.Common/Filter/PDF/Export", "UseTaggedPDF", "true"),
         (
@@ -288,14 +354,12 @@ def _preparer_profil(profil: Path, pdfa: bool) -> None:
         f'<prop oor:name="{nom}" oor:op="fuse"><value>{valeur}</value></prop></item>\n'
         for chemin, nom, valeur in reglages
     )
-    (profil / "user").mkdir(parents=True)
-    (profil / "user" / "registrymodifications.xcu").write_text(
+    return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
         'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        f"{items}</oor:items>\n",
-        encoding="utf-8",
+        f"{items}</oor:items>\n"
     )
 
 
