@@ -10,6 +10,12 @@ prints, for invitations generated from the example meeting file:
   ``DocxTemplate`` per document, autoescape on, same Jinja environment and
   filters (ms per document);
 * the ratio of the two;
+* the floor: the same zips written with no rendering (each document's
+  rendered parts kept from a first pass, then only deflated, zipped,
+  written and renamed as the engine does), beside the engine's own time
+  measured in the same process (best of three passes each);
+* scaling with ``--jobs`` 1, 2 and 4 on 10,000 invitations (wall time,
+  peak memory of the parent and of the largest worker);
 * peak memory for 10,000 invitations written by courriers;
 * the cold wall time of ``python -m courriers cr`` on the seed example.
 
@@ -85,12 +91,87 @@ def mesurer_docxtpl(nombre: int, dossier: Path) -> dict[str, float]:
     return {"documents": nombre, "ms_par_document": 1000 * duree / nombre, "pic_memoire_mo": _pic()}
 
 
+def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
+    """The engine's ms/doc (template prepared) and the floor's, same process."""
+    import os
+
+    from courriers import ecrire_lot, exemplaires, preparer_modele
+    from courriers.moteur.prepare import ModelePrepare
+
+    document = convocation(nombre)
+    lot = exemplaires(document)
+    modele = preparer_modele(document)
+    rendus: list[dict[str, bytes]] = []
+    original = ModelePrepare._paquet
+
+    def garder(self: ModelePrepare, parties: Any) -> bytes:
+        rendus.append(dict(parties))
+        return original(self, parties)
+
+    ModelePrepare._paquet = garder  # type: ignore[method-assign, assignment]
+    for exemplaire in lot:
+        modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+    ModelePrepare._paquet = original  # type: ignore[method-assign, assignment]
+
+    def plancher(sortie: Path) -> None:
+        sortie.mkdir()
+        temporaires = []
+        for parties in rendus:
+            contenu = modele._paquet(parties)
+            descripteur, nom = tempfile.mkstemp(prefix=".courriers-", suffix=".tmp", dir=sortie)
+            with os.fdopen(descripteur, "wb") as fichier:
+                fichier.write(contenu)
+            os.chmod(nom, 0o644)
+            temporaires.append(nom)
+        for nom, exemplaire in zip(temporaires, lot, strict=True):
+            os.replace(nom, sortie / exemplaire.nom_fichier)
+
+    moteur, sol = [], []
+    for essai in range(3):
+        debut = time.perf_counter()
+        ecrire_lot(modele, lot, dossier / f"moteur-{essai}")
+        moteur.append(time.perf_counter() - debut)
+        debut = time.perf_counter()
+        plancher(dossier / f"plancher-{essai}")
+        sol.append(time.perf_counter() - debut)
+    return {
+        "documents": nombre,
+        "moteur_ms": 1000 * min(moteur) / nombre,
+        "plancher_ms": 1000 * min(sol) / nombre,
+    }
+
+
+def mesurer_jobs(nombre: int, dossier: Path, jobs: int) -> dict[str, float]:
+    """Wall time of a batch written by ``jobs`` processes (template
+    prepared, batch built before), peak memories."""
+    from courriers import ecrire_lot, exemplaires, preparer_modele
+    from courriers.documents import chemin_modele
+    from courriers.lots import ecrire_lot_parallele
+
+    document = convocation(nombre)
+    lot = exemplaires(document)
+    debut = time.perf_counter()
+    if jobs == 1:
+        ecrire_lot(preparer_modele(document), lot, dossier)
+    else:
+        ecrire_lot_parallele(chemin_modele(document), None, lot, dossier, jobs)
+    duree = time.perf_counter() - debut
+    enfants = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "documents": nombre,
+        "secondes": duree,
+        "ms_par_document": 1000 * duree / nombre,
+        "pic_memoire_mo": _pic(),
+        "pic_processus_mo": enfants,
+    }
+
+
 def _pic() -> float:
     """Peak resident memory of this process, in MB (Linux: ru_maxrss in KB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _dans_un_processus(moteur: str, nombre: int) -> dict[str, float]:
+def _dans_un_processus(moteur: str, nombre: int, jobs: int = 1) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as dossier:
         sortie = subprocess.run(
             [
@@ -102,6 +183,8 @@ def _dans_un_processus(moteur: str, nombre: int) -> dict[str, float]:
                 str(nombre),
                 "--dossier",
                 dossier,
+                "--jobs",
+                str(jobs),
             ],
             check=True,
             capture_output=True,
@@ -132,13 +215,30 @@ def main() -> int:
     analyseur.add_argument(
         "--memoire", type=int, default=10000, help="invitations du test de mémoire"
     )
-    analyseur.add_argument("--mesurer", choices=["courriers", "docxtpl"], help=argparse.SUPPRESS)
+    analyseur.add_argument(
+        "--echelle", type=int, default=10000, help="invitations de la mesure de --jobs"
+    )
+    analyseur.add_argument(
+        "--mesurer",
+        choices=["courriers", "docxtpl", "plancher", "jobs"],
+        help=argparse.SUPPRESS,
+    )
     analyseur.add_argument("--dossier", type=Path, help=argparse.SUPPRESS)
+    analyseur.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = analyseur.parse_args()
+    if args.mesurer == "jobs":
+        print(json.dumps(mesurer_jobs(args.nombre, args.dossier, args.jobs)))
+        return 0
     if args.mesurer:
-        mesure = mesurer_courriers if args.mesurer == "courriers" else mesurer_docxtpl
+        mesure = {
+            "courriers": mesurer_courriers,
+            "docxtpl": mesurer_docxtpl,
+            "plancher": mesurer_plancher,
+        }[args.mesurer]
         print(json.dumps(mesure(args.nombre, args.dossier)))
         return 0
+
+    print(f"charge de la machine au départ : {_charge()}")
 
     print(f"{args.nombre} convocations, modèle intégré, écrites sur disque")
     rapide = _dans_un_processus("courriers", args.nombre)
@@ -152,6 +252,25 @@ def main() -> int:
     print(
         f"  rapport   : {simple['ms_par_document'] / rapide['ms_par_document']:.1f} fois plus rapide"
     )
+    sol = _dans_un_processus("plancher", args.nombre)
+    print(
+        f"  moteur    : {sol['moteur_ms']:.2f} ms/document (modèle préparé, meilleur de 3) ; "
+        f"plancher (mêmes zips sans rendu) {sol['plancher_ms']:.2f} ms/document ; "
+        f"rapport {sol['moteur_ms'] / sol['plancher_ms']:.2f}"
+    )
+    print(
+        f"  docxtpl / moteur : {simple['ms_par_document'] / sol['moteur_ms']:.1f} fois plus rapide"
+    )
+    print(f"{args.echelle} convocations, --jobs 1, 2, 4 (modèle et lot préparés une fois)")
+    seul: dict[str, float] | None = None
+    for jobs in (1, 2, 4):
+        m = _dans_un_processus("jobs", args.echelle, jobs)
+        seul = seul or m
+        print(
+            f"  --jobs {jobs} : {m['secondes']:.2f} s ({m['ms_par_document']:.2f} ms/document), "
+            f"{seul['secondes'] / m['secondes']:.2f} fois --jobs 1 ; pic {m['pic_memoire_mo']:.0f} Mo "
+            f"(processus principal), {m['pic_processus_mo']:.0f} Mo (plus gros processus fils)"
+        )
     grand = _dans_un_processus("courriers", args.memoire)
     print(
         f"{args.memoire} convocations : {grand['ms_par_document']:.2f} ms/document, "
@@ -162,7 +281,19 @@ def main() -> int:
         f"python -m courriers cr (exemple, à froid) : médiane {statistics.median(durees):.2f} s "
         f"(min {min(durees):.2f}, max {max(durees):.2f})"
     )
+    print(f"charge de la machine à la fin : {_charge()}")
     return 0
+
+
+def _charge() -> str:
+    """The load average (1, 5, 15 min) and the number of cores."""
+    import os
+
+    try:
+        un, cinq, quinze = os.getloadavg()
+    except OSError:
+        return "inconnue"
+    return f"{un:.2f} {cinq:.2f} {quinze:.2f} ({os.cpu_count()} cœurs)"
 
 
 if __name__ == "__main__":

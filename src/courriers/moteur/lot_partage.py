@@ -50,6 +50,8 @@ class _NonMemorisable(Exception):
 
 
 def _cle(valeur: Any, gardes: list[Any]) -> Any:
+    if type(valeur) is str:  # the most frequent
+        return valeur
     if isinstance(valeur, _PAR_IDENTITE):
         gardes.append(valeur)  # kept alive: its id is not reused
         return (id, id(valeur))
@@ -82,11 +84,9 @@ def memoriser(
     def memorise(*arguments: Any, **options: Any) -> Any:
         gardes: list[Any] = []
         try:
-            cle = (
-                memorise,
-                tuple(_cle(a, gardes) for a in arguments),
-                tuple(sorted((n, _cle(v, gardes)) for n, v in options.items())),
-            )
+            cle: tuple[Any, ...] = (memorise, *(_cle(a, gardes) for a in arguments))
+            if options:
+                cle += (tuple(sorted((n, _cle(v, gardes)) for n, v in options.items())),)
         except _NonMemorisable:
             return filtre(*arguments, **options)
         connu = memoire.get(cle)

@@ -36,6 +36,7 @@ from jinja2 import Template, TemplateError
 from lxml import etree
 from markupsafe import Markup
 
+from courriers.francais.typographie import contient_un_ordinal
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
 from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
@@ -156,7 +157,8 @@ class ModelePrepare:
             arbre = _DOCXTPL.fix_tables(xml)
         _renumeroter_images(arbre)
         _cellules_terminees(arbre)
-        ordinaux_en_exposant(arbre)
+        if contient_un_ordinal(xml):  # most parts have none: no pass at all
+            ordinaux_en_exposant(arbre)
         return arbre
 
     @contextlib.contextmanager
@@ -318,7 +320,7 @@ def _apres_jinja(xml: str) -> str:
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
-    if not _CONTROLES_DANS_UN_TEXTE.search(xml):
+    if not any(c in xml for c in "\t\n\a\f") or not _CONTROLES_DANS_UN_TEXTE.search(xml):
         return xml  # resolve_listing would change nothing: skip its cost
     resolu: str = _DOCXTPL.resolve_listing(xml)
     return resolu
