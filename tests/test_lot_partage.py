@@ -139,3 +139,79 @@ def test_proprietes_ecrites_comme_par_l_arbre(valeurs: tuple[str, str, str, str]
     )
     for partie in (core, minimal):
         assert _proprietes(partie, Proprietes(*valeurs)) == _proprietes_par_arbre(partie, valeurs)
+
+
+def test_ce_qui_ne_depend_que_de_la_reunion_rendu_une_fois(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from courriers.moteur.bac_a_sable import BacASable
+
+    lus: list[str] = []
+    original = BacASable.getattr
+
+    def getattr_compte(self: BacASable, obj: Any, attribut: str) -> Any:
+        lus.append(attribut)
+        return original(self, obj, attribut)
+
+    monkeypatch.setattr(BacASable, "getattr", getattr_compte)
+    convocation = charger(EXEMPLE, Convocation)
+    modele = preparer(chemin_modele(convocation))
+    lot = exemplaires(convocation)
+    for exemplaire in lot:
+        modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+    # The services of the emitter (bloc-marque), the agenda: once per part
+    # for the first document and once more to make the shared segments.
+    assert lus.count("services") <= 2
+    assert lus.count("ordre_du_jour") <= 4
+    assert lus.count("appel") == len(lot)  # the invitee's own formula, each time
+
+
+def _modele_paragraphes(dossier: Path, *paragraphes: str) -> Path:
+    document = Document()
+    for paragraphe in paragraphes:
+        document.add_paragraph(paragraphe)
+    chemin = dossier / "modele.docx"
+    document.save(str(chemin))
+    return chemin
+
+
+def test_un_set_rend_le_modele_entier(tmp_path: Path) -> None:
+    chemin = _modele_paragraphes(
+        tmp_path,
+        "{% set quand = reunion.date|date_longue %}",
+        "{{ convoque|personne }}",
+        "Le {{ quand }}.",
+    )
+    modele = preparer(chemin)
+    assert modele.parties[0].segments.instructions is None
+    convocation = charger(EXEMPLE, Convocation)
+    from outils_texte import texte
+
+    for numero, exemplaire in enumerate(exemplaires(convocation)[:3]):
+        sortie = tmp_path / f"{numero}.docx"
+        sortie.write_bytes(modele.rendre(exemplaire.contexte, exemplaire.proprietes))
+        assert "Le 28 février 2022." in texte(sortie)
+
+
+def test_une_erreur_dans_un_segment_comme_sans_segments(tmp_path: Path) -> None:
+    from courriers.erreurs import ErreurCourriers
+
+    chemin = _modele_paragraphes(
+        tmp_path,
+        "{{ reunion.date|date_longue }}",
+        "{% if numero == 3 %}{{ convoque.inexistant }}{% endif %}",
+        "{{ emetteur|bloc_marque }}",
+    )
+    convocation = charger(EXEMPLE, Convocation)
+    lot = exemplaires(convocation)
+    messages = []
+    for segmente in (True, False):
+        modele = preparer(chemin)
+        if not segmente:
+            object.__setattr__(modele.parties[0].segments, "instructions", None)
+        with pytest.raises(ErreurCourriers) as erreur:
+            for exemplaire in lot:
+                modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+        messages.append(erreur.value.message)
+    assert messages[0] == messages[1]
+    assert "« inexistant » n'existe pas dans Destinataire" in messages[0]

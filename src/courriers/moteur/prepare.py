@@ -52,6 +52,7 @@ from courriers.moteur.numerotation import (
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
 from courriers.moteur.references import refuser_references_externes
+from courriers.moteur.segments import Segments
 from courriers.moteur.texte_xml import nettoyer
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -92,6 +93,8 @@ class _Partie:
     image: Markup | None
     #: The Jinja source (to quote the text near an error).
     source: str
+    #: The same template by segments (shared ones rendered once a batch).
+    segments: Segments = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -140,9 +143,10 @@ class ModelePrepare:
         ctx = {**contexte, "image_marianne": partie.image}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
         try:
-            xml = partie.gabarit.render(ctx)
+            xml = partie.segments.rendre(ctx)
         except TempsDepasse as exc:
-            exc.args = (texte_pres_de(exc, partie.source, partie.gabarit),)
+            gabarit = getattr(exc, "gabarit", partie.gabarit)
+            exc.args = (texte_pres_de(exc, partie.source, gabarit),)
             raise
         except Exception as exc:
             traduite = erreur_de_rendu(self.nom, partie.nom, exc, partie.source)
@@ -266,7 +270,8 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                     detail="expression trop longue ou trop imbriquée",
                     pres_de="",
                 ) from exc
-            parties.append(_Partie(nom, gabarit, images.get(nom), source))
+            segments = Segments.de(env, source, gabarit)
+            parties.append(_Partie(nom, gabarit, images.get(nom), source, segments))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(
         nom=modele.name,

@@ -1,0 +1,148 @@
+"""A part rendered by segments: what depends only on the shared meeting is
+rendered once per batch.
+
+Every invitation of a batch renders the same body, where only a few tags
+name the invitee (``convoque``, ``formules``, ``numero``); the bloc-marque,
+the meeting's date and place, the agenda, the signature… come out the same
+in every document. The part's top-level statements are therefore grouped,
+for the variables that change from one document to the next, into
+segments that use none of them (**shared**: rendered once, then their text
+reused while their variables are the very same objects, which the
+conversion of plain data guarantees for a batch) and segments that use one
+(rendered for each document). The concatenation is the text the whole
+template gives: the statements are the same nodes, compiled by the same
+environment, and a segment is shared only when its variables are the same
+objects as when its text was made, and it added no numbering of its own
+(a Markdown numbered list restarts in each document).
+
+A template that holds a statement whose effect crosses statements (``set``
+outside a loop, macros, blocks, ``include``, ``import``, ``do``…) is
+always rendered whole; so is the first document of a batch. On any error
+the whole template is rendered again, so that the error is reported as
+without segments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, Template, meta, nodes
+
+from courriers.moteur.bornes import TempsDepasse
+from courriers.moteur.numerotation import NUMEROTATION_COURANTE
+
+#: Statements whose effect is not confined to themselves.
+_NON_SEPARABLES = (
+    nodes.Assign,
+    nodes.AssignBlock,
+    nodes.Macro,
+    nodes.CallBlock,
+    nodes.Block,
+    nodes.Extends,
+    nodes.Include,
+    nodes.Import,
+    nodes.FromImport,
+    nodes.ExprStmt,
+    nodes.ScopedEvalContextModifier,
+)
+_ABSENT = object()
+
+
+@dataclass
+class _Segment:
+    gabarit: Template
+    variables: tuple[str, ...]
+    partage: bool
+    cle: tuple[Any, ...] | None = None
+    texte: str = ""
+
+    def rendre(self, contexte: Mapping[str, Any]) -> str:
+        if not self.partage:
+            return self.gabarit.render(contexte)
+        cle = tuple(contexte.get(v, _ABSENT) for v in self.variables)
+        if self.cle is not None and all(a is b for a, b in zip(cle, self.cle, strict=True)):
+            return self.texte
+        numerotation = NUMEROTATION_COURANTE.get()
+        avant = numerotation.allouees if numerotation is not None else 0
+        texte = self.gabarit.render(contexte)
+        if numerotation is None or numerotation.allouees == avant:
+            self.cle, self.texte = cle, texte
+        return texte
+
+
+@dataclass
+class Segments:
+    """The segments of one part (see the module docstring)."""
+
+    env: Environment
+    gabarit: Template
+    instructions: list[nodes.Node] | None
+    libres: list[frozenset[str]]
+    _plans: dict[frozenset[str], list[_Segment]] = field(default_factory=dict)
+    _precedent: Mapping[str, Any] | None = None
+
+    @classmethod
+    def de(cls, env: Environment, source: str, gabarit: Template) -> Segments:
+        """The segments of ``source`` (already compiled as ``gabarit``)."""
+        arbre = env.parse(source)
+        if any(True for _ in arbre.find_all(_NON_SEPARABLES)) or len(arbre.body) < 2:
+            return cls(env, gabarit, None, [])
+        libres = [
+            frozenset(meta.find_undeclared_variables(_modele(env, [instruction])))
+            for instruction in arbre.body
+        ]
+        return cls(env, gabarit, list(arbre.body), libres)
+
+    def rendre(self, contexte: Mapping[str, Any]) -> str:
+        """The part's text for ``contexte`` (plain data of one document)."""
+        precedent, self._precedent = self._precedent, contexte
+        if self.instructions is None or precedent is None:
+            return self.gabarit.render(contexte)
+        changes = frozenset(n for n, v in contexte.items() if precedent.get(n, _ABSENT) is not v)
+        plan = self._plans.get(changes)
+        if plan is None:
+            plan = self._plans[changes] = self._planifier(changes)
+        textes: list[str] = []
+        for segment in plan:
+            try:
+                textes.append(segment.rendre(contexte))
+            except TempsDepasse as exc:
+                exc.gabarit = segment.gabarit  # type: ignore[attr-defined]
+                raise
+            except Exception:
+                self._oublier()
+                return self.gabarit.render(contexte)  # the error, as without segments
+        return "".join(textes)
+
+    def _oublier(self) -> None:
+        self._plans.clear()
+        self._precedent = None
+
+    def _planifier(self, changes: frozenset[str]) -> list[_Segment]:
+        """Consecutive statements grouped by whether they use a variable of
+        ``changes``; each group compiled once."""
+        assert self.instructions is not None
+        groupes: list[tuple[bool, list[nodes.Node], set[str]]] = []
+        for instruction, libres in zip(self.instructions, self.libres, strict=True):
+            partage = not libres & changes
+            if groupes and groupes[-1][0] == partage:
+                groupes[-1][1].append(instruction)
+                groupes[-1][2].update(libres)
+            else:
+                groupes.append((partage, [instruction], set(libres)))
+        return [
+            _Segment(self._compiler(corps), tuple(sorted(variables)), partage)
+            for partage, corps, variables in groupes
+        ]
+
+    def _compiler(self, corps: list[nodes.Node]) -> Template:
+        code = self.env.compile(_modele(self.env, corps))
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+
+
+def _modele(env: Environment, corps: list[nodes.Node]) -> nodes.Template:
+    modele = nodes.Template(corps, lineno=1)
+    modele.set_environment(env)
+    return modele
