@@ -23,13 +23,14 @@ _W_RPR = qn("w:rPr")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def ordinaux_en_exposant(arbre: Any) -> None:
-    """Split the runs of ``arbre`` (an lxml element) around ordinal suffixes."""
+def ordinaux_en_exposant(arbre: Any) -> bool:
+    """Split the runs of ``arbre`` (an lxml element) around ordinal
+    suffixes; whether one was."""
     # Most parts have no ordinal at all: one search over all their text
     # (a superset of the text nodes, separated so that no word is made
     # across two nodes) tells, and then no node is looked at.
     if not contient_un_ordinal("\n".join(arbre.itertext())):
-        return
+        return False
     # The runs holding (at any depth) a text with an ordinal.
     candidats = {
         run
@@ -37,11 +38,12 @@ def ordinaux_en_exposant(arbre: Any) -> None:
         if t.text and contient_un_ordinal(t.text)
         for run in t.iterancestors(_W_R)
     }
-    if not candidats:
-        return
+    decoupe = False
     for run in list(arbre.iter(_W_R)):
         if run in candidats and not _en_exposant(run):
             _decouper(run)
+            decoupe = True
+    return decoupe
 
 
 def _en_exposant(run: Any) -> bool:

@@ -36,7 +36,6 @@ from jinja2 import Template, TemplateError
 from lxml import etree
 from markupsafe import Markup
 
-from courriers.francais.typographie import contient_un_ordinal
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
 from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
@@ -112,6 +111,9 @@ class ModelePrepare:
     corriger_tableaux: bool
     #: Plain data for the templates, shared objects converted once a batch.
     _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
+    #: Per part: the last text rendered and the bytes made of it (a part
+    #: the same in every document, a footer, is checked once a batch).
+    _derniers: dict[str, tuple[str, bytes]] = field(default_factory=dict, compare=False, repr=False)
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
@@ -134,12 +136,28 @@ class ModelePrepare:
     def _rendre_partie(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> bytes:
-        arbre = self._arbre(partie, contexte, numerotation)
+        xml = self._texte(partie, contexte, numerotation)
+        dernier = self._derniers.get(partie.nom)
+        if dernier is not None and dernier[0] == xml:
+            return dernier[1]  # the same text as the last document: checked already
+        arbre, modifie = self._verifier_et_completer(partie, xml)
+        if not modifie:
+            # The tree is the text parsed, unchanged: the text itself is the
+            # part (same XML; re-serialising it would only cost time).
+            octets = _DECLARATION + xml.encode("utf-8")
+            self._derniers[partie.nom] = (xml, octets)
+            return octets
         return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
 
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
+        return self._verifier_et_completer(partie, self._texte(partie, contexte, numerotation))[0]
+
+    def _texte(
+        self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
+    ) -> str:
+        """The rendered text of a part (after docxtpl's steps)."""
         ctx = {**contexte, "image_marianne": partie.image}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
         try:
@@ -155,15 +173,20 @@ class ModelePrepare:
             raise traduite from exc
         finally:
             NUMEROTATION_COURANTE.reset(jeton)
-        xml = _apres_jinja(xml)
+        return _apres_jinja(xml)
+
+    def _verifier_et_completer(self, partie: _Partie, xml: str) -> tuple[Any, bool]:
+        """The checked tree of a rendered part, after the passes, and
+        whether a pass changed it."""
         arbre = _verifier(xml, self.nom, partie.nom)
+        modifie = self.corriger_tableaux
         if self.corriger_tableaux:
             arbre = _DOCXTPL.fix_tables(xml)
-        _renumeroter_images(arbre)
-        _cellules_terminees(arbre)
-        if contient_un_ordinal(xml):  # most parts have none: no pass at all
-            ordinaux_en_exposant(arbre)
-        return arbre
+        modifie = _renumeroter_images(arbre) or modifie
+        modifie = _cellules_terminees(arbre) or modifie
+        if partie.segments.ordinal_possible:  # most parts have none: no pass at all
+            modifie = ordinaux_en_exposant(arbre) or modifie
+        return arbre, modifie
 
     @contextlib.contextmanager
     def _limite(self, partie: str) -> Iterator[None]:
@@ -350,18 +373,25 @@ def _verifier(xml: str, modele: str, partie: str) -> Any:
     return arbre
 
 
-def _cellules_terminees(arbre: Any) -> None:
+def _cellules_terminees(arbre: Any) -> bool:
     """Word requires every table cell to end with a paragraph; a Markdown
-    table inserted last in a cell (``{{p … |markdown }}``) would not."""
+    table inserted last in a cell (``{{p … |markdown }}``) would not.
+    Whether a paragraph was added."""
+    ajoute = False
     for cellule in arbre.iter(_W_TC):
         if len(cellule) == 0 or cellule[-1].tag != f"{{{NS_W}}}p":
             etree.SubElement(cellule, f"{{{NS_W}}}p")
+            ajoute = True
+    return ajoute
 
 
-def _renumeroter_images(arbre: Any) -> None:
-    """Unique ids for drawings (a loop may repeat an image)."""
+def _renumeroter_images(arbre: Any) -> bool:
+    """Unique ids for drawings (a loop may repeat an image); whether there
+    was one."""
+    numero = 1000
     for numero, doc_pr in enumerate(arbre.iter(_WP_DOCPR), start=1001):
         doc_pr.set("id", str(numero))
+    return numero > 1000
 
 
 def _saut_de_page() -> Any:

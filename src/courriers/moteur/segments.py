@@ -24,6 +24,7 @@ without segments.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,17 @@ _NON_SEPARABLES = (
     nodes.ScopedEvalContextModifier,
 )
 _ABSENT = object()
+#: Variables the filters read from the context (``filtres._options``).
+_LUES_PAR_LES_FILTRES = frozenset({"options"})
+
+
+def _a_cheval(avant: str, apres: str) -> bool:
+    return CANDIDAT_ORDINAL.search(avant[-1:] + apres[:1]) is not None
+
+
+#: A digit followed by the first letter of an ordinal suffix (``1er``,
+#: ``2e``, ``1re``): a quick superset of the ordinals of a text.
+CANDIDAT_ORDINAL = re.compile(r"\d[er]")
 
 
 @dataclass
@@ -57,19 +69,25 @@ class _Segment:
     partage: bool
     cle: tuple[Any, ...] | None = None
     texte: str = ""
+    ordinal: bool = False
 
-    def rendre(self, contexte: Mapping[str, Any]) -> str:
+    def rendre(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
+        """The segment's text, and whether it may hold an ordinal."""
         if not self.partage:
-            return self.gabarit.render(contexte)
+            # Only the variables it names (and the options, read by filters):
+            # a smaller context to build for each document.
+            texte = self.gabarit.render({v: contexte[v] for v in self.variables if v in contexte})
+            return texte, CANDIDAT_ORDINAL.search(texte) is not None
         cle = tuple(contexte.get(v, _ABSENT) for v in self.variables)
         if self.cle is not None and all(a is b for a, b in zip(cle, self.cle, strict=True)):
-            return self.texte
+            return self.texte, self.ordinal
         numerotation = NUMEROTATION_COURANTE.get()
         avant = numerotation.allouees if numerotation is not None else 0
         texte = self.gabarit.render(contexte)
+        ordinal = CANDIDAT_ORDINAL.search(texte) is not None
         if numerotation is None or numerotation.allouees == avant:
-            self.cle, self.texte = cle, texte
-        return texte
+            self.cle, self.texte, self.ordinal = cle, texte, ordinal
+        return texte, ordinal
 
 
 @dataclass
@@ -82,39 +100,63 @@ class Segments:
     libres: list[frozenset[str]]
     _plans: dict[frozenset[str], list[_Segment]] = field(default_factory=dict)
     _precedent: Mapping[str, Any] | None = None
+    #: Whether the last text rendered may hold an ordinal (``1er``, ``2e``).
+    ordinal_possible: bool = True
 
     @classmethod
     def de(cls, env: Environment, source: str, gabarit: Template) -> Segments:
         """The segments of ``source`` (already compiled as ``gabarit``)."""
         arbre = env.parse(source)
-        if any(True for _ in arbre.find_all(_NON_SEPARABLES)) or len(arbre.body) < 2:
+        if any(True for _ in arbre.find_all(_NON_SEPARABLES)):
+            return cls(env, gabarit, None, [])
+        # An output statement (text and ``{{ }}`` between two other tags) is
+        # split into one statement per piece: the same text, and an
+        # invitee's name does not make the text around it per document.
+        instructions: list[nodes.Node] = []
+        for instruction in arbre.body:
+            if isinstance(instruction, nodes.Output):
+                instructions += [nodes.Output([n], lineno=n.lineno) for n in instruction.nodes]
+            else:
+                instructions.append(instruction)
+        if len(instructions) < 2:
             return cls(env, gabarit, None, [])
         libres = [
             frozenset(meta.find_undeclared_variables(_modele(env, [instruction])))
-            for instruction in arbre.body
+            for instruction in instructions
         ]
-        return cls(env, gabarit, list(arbre.body), libres)
+        return cls(env, gabarit, instructions, libres)
 
     def rendre(self, contexte: Mapping[str, Any]) -> str:
-        """The part's text for ``contexte`` (plain data of one document)."""
+        """The part's text for ``contexte`` (plain data of one document);
+        :attr:`ordinal_possible` tells whether it may hold an ordinal."""
         precedent, self._precedent = self._precedent, contexte
         if self.instructions is None or precedent is None:
-            return self.gabarit.render(contexte)
+            return self._entier(contexte)
         changes = frozenset(n for n, v in contexte.items() if precedent.get(n, _ABSENT) is not v)
         plan = self._plans.get(changes)
         if plan is None:
             plan = self._plans[changes] = self._planifier(changes)
         textes: list[str] = []
+        ordinal = False
         for segment in plan:
             try:
-                textes.append(segment.rendre(contexte))
+                texte, candidat = segment.rendre(contexte)
             except TempsDepasse as exc:
                 exc.gabarit = segment.gabarit  # type: ignore[attr-defined]
                 raise
             except Exception:
                 self._oublier()
-                return self.gabarit.render(contexte)  # the error, as without segments
+                return self._entier(contexte)  # the error, as without segments
+            # A candidate may also straddle two segments (``1`` | ``er``).
+            ordinal = ordinal or candidat or bool(textes and _a_cheval(textes[-1], texte))
+            textes.append(texte)
+        self.ordinal_possible = ordinal
         return "".join(textes)
+
+    def _entier(self, contexte: Mapping[str, Any]) -> str:
+        texte = self.gabarit.render(contexte)
+        self.ordinal_possible = CANDIDAT_ORDINAL.search(texte) is not None
+        return texte
 
     def _oublier(self) -> None:
         self._plans.clear()
@@ -133,7 +175,9 @@ class Segments:
             else:
                 groupes.append((partage, [instruction], set(libres)))
         return [
-            _Segment(self._compiler(corps), tuple(sorted(variables)), partage)
+            _Segment(
+                self._compiler(corps), tuple(sorted(variables | _LUES_PAR_LES_FILTRES)), partage
+            )
             for partage, corps, variables in groupes
         ]
 
