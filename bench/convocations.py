@@ -111,7 +111,7 @@ def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
     ModelePrepare._paquet = garder  # type: ignore[method-assign, assignment]
     for exemplaire in lot:
         modele.rendre(exemplaire.contexte, exemplaire.proprietes)
-    ModelePrepare._paquet = original  # type: ignore[method-assign, assignment]
+    ModelePrepare._paquet = original  # type: ignore[method-assign]
 
     def plancher(sortie: Path) -> None:
         sortie.mkdir()
