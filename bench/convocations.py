@@ -8,7 +8,7 @@ prints, for invitations generated from the example meeting file:
   to disk (ms per document, peak memory of the process);
 * plain docxtpl on the same template and data, in the same run: a fresh
   ``DocxTemplate`` per document, autoescape on, same Jinja environment and
-  filters (ms per document);
+  filters, the same plain data (ms per document);
 * the ratio of the two;
 * the floor: the same zips written with no rendering (each document's
   rendered parts kept from a first pass, then only deflated, zipped,
@@ -73,6 +73,7 @@ def mesurer_docxtpl(nombre: int, dossier: Path) -> dict[str, float]:
 
     from courriers import exemplaires
     from courriers.documents import chemin_modele
+    from courriers.moteur.donnees_gabarit import Conversion
     from courriers.moteur.environnement import environnement
 
     document = convocation(nombre)
@@ -82,7 +83,7 @@ def mesurer_docxtpl(nombre: int, dossier: Path) -> dict[str, float]:
     for exemplaire in lot:
         gabarit = DocxTemplate(str(chemin))
         gabarit.render(
-            {**exemplaire.contexte, "image_marianne": None},
+            Conversion().contexte({**exemplaire.contexte, "image_marianne": None}),
             jinja_env=environnement(),
             autoescape=True,
         )
