@@ -24,6 +24,15 @@ class OptionsRedaction(Modele):
     noms_en_majuscules: bool = Field(
         True, description="Noms de famille en capitales (Alexandre SANZ)."
     )
+    midi_minuit: bool = Field(
+        False,
+        description="« midi » et « minuit » au lieu de 12h et 0h (« de 10h à midi »).",
+    )
+    apostrophe: Literal["droite", "typographique"] = Field(
+        "droite",
+        description="Apostrophe des formes écrites par les filtres (l'adjointe, d'Allier "
+        "Habitat, s'est tenu, DE L'ALLIER) : « droite » (') ou « typographique » (’).",
+    )
     date_lieu: Literal["numerique", "longue"] = Field(
         "numerique",
         description="Ligne de lieu et date : « numerique » (Moulins, le 08/03/2022) "

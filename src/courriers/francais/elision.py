@@ -40,9 +40,7 @@ _VOYELLES = "aeiou"
 
 
 def _sans_accents(mot: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFD", mot) if unicodedata.category(c) != "Mn"
-    )
+    return "".join(c for c in unicodedata.normalize("NFD", mot) if unicodedata.category(c) != "Mn")
 
 
 _H_MUETS_SANS_ACCENTS = frozenset(_sans_accents(m) for m in H_MUETS)
@@ -163,9 +161,7 @@ def a(groupe: str, apostrophe: str = APOSTROPHE) -> str:
     return _contracter("à", "au", "aux", groupe, apostrophe)
 
 
-def _contracter(
-    preposition: str, avec_le: str, avec_les: str, groupe: str, apostrophe: str
-) -> str:
+def _contracter(preposition: str, avec_le: str, avec_les: str, groupe: str, apostrophe: str) -> str:
     # A quoted name (title of a work, name cited as such) is never contracted:
     # its article belongs to the quotation.
     if not groupe.lstrip().startswith(_GUILLEMETS_OUVRANTS):

@@ -30,13 +30,33 @@ _PARTICULES = frozenset({"de", "d'", "du", "des", "de la", "le", "la"})
 
 # Words that open a complement, and the articles that tell its gender and number.
 _PREPOSITIONS = frozenset(
-    {"de", "à", "en", "auprès", "pour", "chez", "sur", "dans", "par", "avec", "contre",
-     "entre", "sans", "sous", "près", "vers"}
+    {
+        "de",
+        "à",
+        "en",
+        "auprès",
+        "pour",
+        "chez",
+        "sur",
+        "dans",
+        "par",
+        "avec",
+        "contre",
+        "entre",
+        "sans",
+        "sous",
+        "près",
+        "vers",
+    }
 )
 _ARTICLES: dict[str, tuple[str, str]] = {
-    "le": ("m", "s"), "du": ("m", "s"), "au": ("m", "s"),
+    "le": ("m", "s"),
+    "du": ("m", "s"),
+    "au": ("m", "s"),
     "la": ("f", "s"),
-    "les": ("?", "p"), "des": ("?", "p"), "aux": ("?", "p"),
+    "les": ("?", "p"),
+    "des": ("?", "p"),
+    "aux": ("?", "p"),
 }
 _PONCTUATION = ",;:.)»\"'"
 
@@ -157,9 +177,7 @@ def _tete(mots: list[str], debut: int) -> int:
     return fin if nom_vu else debut
 
 
-def _se_rapporte_a_la_tete(
-    adjectif: str, complement: tuple[str, str] | None, suivant: str
-) -> bool:
+def _se_rapporte_a_la_tete(adjectif: str, complement: tuple[str, str] | None, suivant: str) -> bool:
     """Whether an adjective of function (adjoint, délégué, suppléant,
     principal) found after a complement qualifies the person.
 

@@ -9,6 +9,7 @@ in ``docs/filtres.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -37,13 +38,17 @@ def _options(ctx: Context) -> OptionsRedaction:
 @pass_context
 def heure(ctx: Context, h: dt.time) -> str:
     """``10h30`` or ``10 h 30`` as the options say."""
-    return dates.heure(h, _options(ctx).heures)
+    options = _options(ctx)
+    return dates.heure(h, options.heures, options.midi_minuit)
 
 
 @pass_context
 def horaire(ctx: Context, reunion: Reunion) -> str:
     """``à 10h30`` or ``de 14h30 à 16h15``."""
-    return dates.horaire(reunion.heure_debut, reunion.heure_fin, _options(ctx).heures)
+    options = _options(ctx)
+    return dates.horaire(
+        reunion.heure_debut, reunion.heure_fin, options.heures, options.midi_minuit
+    )
 
 
 @pass_context
@@ -243,3 +248,39 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "majuscule_initiale": elision.majuscule_initiale,
 }
 """Every filter a template may use, by name."""
+
+#: Filters whose result holds elisions written by the library: with the
+#: option ``apostrophe: typographique`` their apostrophes become ’.
+_AVEC_ELISIONS = (
+    "personne",
+    "qualite",
+    "avec_article",
+    "participant",
+    "destinataire",
+    "s_est_tenu",
+    "qualite_signataire",
+    "bloc_marque",
+    "autorite",
+    "designation",
+    "objet_convocation",
+    "de",
+    "a",
+)
+
+
+def _apostrophes(filtre: Callable[..., Any]) -> Callable[..., Any]:
+    """``filtre`` giving typographic apostrophes when the options ask for them."""
+    avec_contexte = getattr(filtre, "jinja_pass_arg", None) is not None
+
+    @pass_context
+    @functools.wraps(filtre)
+    def enveloppe(ctx: Context, *args: Any, **kwargs: Any) -> Any:
+        resultat = filtre(ctx, *args, **kwargs) if avec_contexte else filtre(*args, **kwargs)
+        if _options(ctx).apostrophe == "typographique" and isinstance(resultat, str):
+            return elision.apostrophe_typographique(resultat)
+        return resultat
+
+    return enveloppe
+
+
+FILTRES.update({nom: _apostrophes(FILTRES[nom]) for nom in _AVEC_ELISIONS})
