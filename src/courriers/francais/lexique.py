@@ -589,6 +589,8 @@ H_ASPIRES: Final = frozenset(
         "halls",
         "halle",
         "halles",
+        "halte",
+        "haltes",
         "haie",
         "haies",
         "halal",

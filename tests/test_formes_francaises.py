@@ -1,0 +1,83 @@
+"""The table of French forms (``formes_francaises.FORMES``) through the
+public helpers: each row gives an input, the expected form, the rule and its
+source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from courriers.francais import dates, departements, elision, personnes
+from formes_francaises import FORMES, Forme
+
+
+def _periode(texte: str) -> str:
+    debut, fin = (dt.date.fromisoformat(t) for t in texte.split("/"))
+    return dates.periode(debut, fin)
+
+
+HELPERS: dict[str, Callable[[str], str]] = {
+    "fem": lambda f: personnes.accorder_au_genre(f, "feminin"),
+    "masc": lambda f: personnes.accorder_au_genre(f, "masculin"),
+    "Mme": lambda f: personnes.fonction_avec_article("Mme", f),
+    "M.": lambda f: personnes.fonction_avec_article("M.", f),
+    "le": lambda m: elision.article_defini(m, "masculin"),
+    "la": lambda m: elision.article_defini(m, "feminin"),
+    "de": elision.de,
+    "à": elision.a,
+    "bloc": departements.titre_bloc_marque,
+    "autorite": departements.autorite,
+    "dans": departements.dans_le_departement,
+    "periode": _periode,
+    "heure": lambda h: dates.heure(dt.time.fromisoformat(h), midi_minuit=True),
+}
+
+
+@pytest.mark.parametrize("forme", FORMES, ids=lambda f: f"{f.helper}:{f.entree[:40]}")
+def test_forme(forme: Forme) -> None:
+    obtenu = HELPERS[forme.helper](forme.entree)
+    assert obtenu == forme.attendu, f"{forme.regle} ({forme.source})"
+
+
+def test_la_table_est_assez_large() -> None:
+    assert len(FORMES) >= 200
+    assert sum(f.rendu for f in FORMES) >= 30
+    assert {f.helper for f in FORMES} == set(HELPERS)
+    assert all(f.regle and f.source for f in FORMES)
+    assert len({(f.helper, f.entree) for f in FORMES}) == len(FORMES), "ligne en double"
+
+
+def test_accorder_fonction_delegue_a_accorder_au_genre() -> None:
+    for forme in FORMES:
+        if forme.helper in ("fem", "masc"):
+            civilite: personnes.Civilite = "Mme" if forme.helper == "fem" else "M."
+            assert personnes.accorder_fonction(forme.entree, civilite) == forme.attendu
+
+
+def test_l_accord_est_reversible() -> None:
+    """A function agreed in one gender and back gives the typed function,
+    for every masculine row of the table whose words are all regular."""
+    for forme in FORMES:
+        if forme.helper == "fem" and forme.entree != forme.attendu and "auteur" not in forme.entree:
+            assert personnes.accorder_au_genre(forme.attendu, "masculin") == forme.entree
+
+
+def test_apostrophe_typographique() -> None:
+    ap = elision.APOSTROPHE_TYPOGRAPHIQUE
+    assert elision.de("Allier Habitat", ap) == "d’Allier Habitat"
+    assert elision.article_defini("ARS", "feminin", apostrophe=ap) == "l’ARS"
+    assert personnes.fonction_avec_article("Mme", "ambassadeur", apostrophe=ap) == (
+        "Mme l’ambassadrice"
+    )
+    assert elision.de("l’Union départementale") == "de l’Union départementale"
+
+
+def test_lexique_sans_doublons() -> None:
+    from courriers.francais import lexique
+
+    mots = [m for famille in lexique.FAMILLES for m in famille.mots]
+    assert len(mots) == len(set(mots))
+    assert not set(mots) & set(lexique.EXCEPTIONS)
+    assert not set(lexique.FEMININS) & set(lexique.EPICENES)
