@@ -81,3 +81,16 @@ def test_lexique_sans_doublons() -> None:
     assert len(mots) == len(set(mots))
     assert not set(mots) & set(lexique.EXCEPTIONS)
     assert not set(lexique.FEMININS) & set(lexique.EPICENES)
+
+
+def test_la_documentation_liste_tout_l_h_aspire() -> None:
+    from conftest import RACINE
+    from courriers.francais import lexique
+
+    page = (RACINE / "docs" / "regles-francais.md").read_text(encoding="utf-8")
+    manquants = [
+        mot
+        for mot in sorted(lexique.H_ASPIRES) + list(lexique.H_ASPIRES_RACINES)
+        if mot not in page
+    ]
+    assert not manquants, f"docs/regles-francais.md ne cite pas : {manquants}"

@@ -50,10 +50,11 @@ def est_sigle(mot: str) -> bool:
     """Whether a word is an acronym: 2 to 8 capitals or digits, not a word
     typed in capitals (``HÔTEL``, ``HOPITAL``).
 
-    >>> [est_sigle(m) for m in ["ARS", "URSSAF", "SDIS", "Urssaf", "HÔTEL", "HOPITAL", "A"]]
+    >>> [est_sigle(m) for m in ["ARS", "URSSAF", "SDIS", "Urssaf", "HÔTEL", "HOPITAL", "YONNE"]]
     [True, True, True, False, False, False, False]
     """
-    return bool(_SIGLE.match(mot)) and mot.lower() not in _H_MUETS_SANS_ACCENTS
+    minuscule = mot.lower()
+    return bool(_SIGLE.match(mot)) and minuscule not in _H_MUETS_SANS_ACCENTS | Y_ELIDES
 
 
 def h_aspire(mot: str) -> bool:

@@ -126,7 +126,7 @@ FAMILLES: Final[tuple[Famille, ...]] = (
         "Guide, règle des noms en -teur ; Académie 2019",
     ),
     Famille(
-        "-eur → -euse (nom tiré d'un verbe : contrôler, enquêter, recevoir…)",
+        "-eur → -euse (nom tiré d'un verbe : contrôler, recevoir, payer…)",
         "eur",
         "euse",
         (
