@@ -87,3 +87,15 @@ def test_options_par_defaut_apostrophe_droite(cr_exemple: Path) -> None:
     lu = texte(cr_exemple)
     assert "’" not in lu.split("\n", 2)[1]
     assert "à 10h30, s'est tenu" in lu
+
+
+def test_filtre_dans_le_departement() -> None:
+    from courriers.donnees.emetteur import Emetteur
+    from courriers.moteur.environnement import environnement
+
+    modele = environnement().from_string("{{ e|dans_le_departement }}")
+    for code, attendu in (("84", "en Vaucluse"), ("03", "dans l'Allier")):
+        emetteur = Emetteur.model_validate(
+            {"departement": code, "ville": "Avignon", "services": ["Cabinet"]}
+        )
+        assert modele.render(e=emetteur) == attendu

@@ -76,7 +76,11 @@ class Famille:
     noms: bool = True  # les mots de la famille peuvent être la tête d'une fonction
 
     def feminin_de(self, mot: str) -> str:
-        """The feminine of ``mot``, a word of this family."""
+        """The feminine of ``mot``, a word of this family.
+
+        >>> FAMILLES[0].feminin_de("inspecteur"), FAMILLES[-1].feminin_de("public")
+        ('inspectrice', 'publique')
+        """
         base = mot[: len(mot) - len(self.finale_masculine)] if self.finale_masculine else mot
         return base + self.finale_feminine
 

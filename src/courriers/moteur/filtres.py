@@ -154,6 +154,18 @@ def autorite(emetteur: Emetteur) -> str:
     return departements.autorite(emetteur.departement, emetteur.civilite_prefet == "Mme")
 
 
+def dans_le_departement(emetteur: Emetteur) -> str:
+    """The emitter's département in running text: ``en Vaucluse``,
+    ``dans l'Allier``, ``dans le Var``; empty without a département.
+
+    >>> dans_le_departement(Emetteur(departement="84", ville="Avignon", services=["Cabinet"]))
+    'en Vaucluse'
+    """
+    if emetteur.departement is None:
+        return ""
+    return departements.dans_le_departement(emetteur.departement)
+
+
 def designation(p: Personne) -> str:
     """A recipient named in a header line: ``Monsieur le directeur
     départemental des territoires``, ``Madame Claire DUMAS``."""
@@ -238,6 +250,7 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "bloc_adresse": bloc_adresse,
     "coordonnees": coordonnees,
     "autorite": autorite,
+    "dans_le_departement": dans_le_departement,
     "designation": designation,
     "delai": delai,
     "objet_par_defaut": objet_par_defaut,
