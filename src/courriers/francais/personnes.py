@@ -127,6 +127,15 @@ def _est_nom(mot: str) -> bool:
     return False
 
 
+def _genre_du_mot(mot: str) -> str | None:
+    """``m`` or ``f`` for a word of the lexicon whose form tells its gender."""
+    if mot in lexique.FEMININS and mot not in lexique.MASCULINS:
+        return "m"
+    if mot in lexique.MASCULINS and mot not in lexique.FEMININS:
+        return "f"
+    return None
+
+
 def _nu(mot: str) -> str:
     """A token without its punctuation, lower case."""
     return mot.strip(_PONCTUATION + "(«").lower()
@@ -220,6 +229,8 @@ def accorder_au_genre(fonction: str, genre: Genre) -> str:
     'directeur départemental des territoires adjoint'
     >>> accorder_au_genre("secrétaire administrative de classe normale", "masculin")
     'secrétaire administratif de classe normale'
+    >>> accorder_au_genre("inspecteur de l'action sanitaire et sociale principal", "feminin")
+    "inspectrice de l'action sanitaire et sociale principale"
     """
     mots = fonction.split(" ")
     sortie = list(mots)
@@ -248,10 +259,12 @@ def accorder_au_genre(fonction: str, genre: Genre) -> str:
             complement, en_attente = ("nu", "s"), nu in _PREPOSITIONS
         elif en_attente:
             complement, en_attente = None, False  # de + bare noun: « de cabinet »
-        elif _masculin(nu) in lexique.ADJECTIFS_DE_FONCTION and _se_rapporte_a_la_tete(
-            nu, complement, suivant
-        ):
-            sortie[i] = _remplacer(mots[i], genre)
+        elif _masculin(nu) in lexique.ADJECTIFS_DE_FONCTION:
+            if _se_rapporte_a_la_tete(nu, complement, suivant):
+                sortie[i] = _remplacer(mots[i], genre)
+        elif complement is not None and complement[0] != "nu":
+            # « de l'action sanitaire et sociale » : the adjective tells the gender
+            complement = (_genre_du_mot(nu) or complement[0], complement[1])
         if mots[i].endswith((",", ";")) or nu in ("et", "ou"):
             nouvelle_tete = True
         i += 1
