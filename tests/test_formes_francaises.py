@@ -58,9 +58,15 @@ def test_accorder_fonction_delegue_a_accorder_au_genre() -> None:
 
 def test_l_accord_est_reversible() -> None:
     """A function agreed in one gender and back gives the typed function,
-    for every masculine row of the table whose words are all regular."""
+    for every masculine row of the table whose words are all regular. Not
+    reversible, as documented: auteur (autrice/auteure), and an adjective of
+    function after a feminine complement (« de la communication adjointe »
+    may qualify « communication »)."""
     for forme in FORMES:
-        if forme.helper == "fem" and forme.entree != forme.attendu and "auteur" not in forme.entree:
+        irreversible = (
+            "auteur" in forme.entree or "genre" in forme.regle or ("féminin" in forme.regle)
+        )
+        if forme.helper == "fem" and forme.entree != forme.attendu and not irreversible:
             assert personnes.accorder_au_genre(forme.attendu, "masculin") == forme.entree
 
 
