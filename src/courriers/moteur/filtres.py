@@ -276,6 +276,7 @@ _AVEC_ELISIONS = (
     "autorite",
     "designation",
     "objet_convocation",
+    "dans_le_departement",
     "de",
     "a",
 )
