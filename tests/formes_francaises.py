@@ -315,6 +315,7 @@ FORMES: list[Forme] = [
     F("à", "La Poste", "à La Poste", "la ne se contracte pas", "IN"),
     F("de", "L'Haÿ-les-Roses", "de L'Haÿ-les-Roses", "l' ne se contracte pas", "IN"),
     F("de", "« Les Misérables »", "de « Les Misérables »", "nom cité entre guillemets : jamais contracté", "règle du projet (docs/regles-francais.md)", True),
+    F("de", "« Allier Habitat »", "d'« Allier Habitat »", "nom cité : élision de de, sans contraction", "Grevisse"),
     F("de", "« Le Monde »", "de « Le Monde »", "nom cité entre guillemets : jamais contracté", "règle du projet", True),
     F("de", "le défenseur des droits", "du défenseur des droits", "de + le → du", "Grevisse", True),
     F("de", "les usagers", "des usagers", "de + les → des", "Grevisse"),

@@ -8,9 +8,14 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from courriers.francais import dates, departements, elision, personnes
+from courriers.francais.elision import Genre
 from formes_francaises import FORMES, Forme
+
+GENRES: tuple[Genre, ...] = ("masculin", "feminin")
 
 
 def _periode(texte: str) -> str:
@@ -100,3 +105,22 @@ def test_la_documentation_liste_tout_l_h_aspire() -> None:
         if mot not in page
     ]
     assert not manquants, f"docs/regles-francais.md ne cite pas : {manquants}"
+
+
+def _vocabulaire() -> list[str]:
+    from courriers.francais import lexique
+
+    mots = set(lexique.FEMININS) | set(lexique.FEMININS.values()) | set(lexique.EPICENES)
+    liens = {"de", "du", "des", "à", "au", "la", "l'appui", "et", "auprès", "bureau,", "cabinet"}
+    return sorted(mots | liens)
+
+
+@given(st.lists(st.sampled_from(_vocabulaire()), min_size=1, max_size=8), st.sampled_from(GENRES))
+def test_accorder_au_genre_est_idempotent_et_garde_les_mots(mots: list[str], genre: Genre) -> None:
+    fonction = " ".join(mots)
+    une_fois = personnes.accorder_au_genre(fonction, genre)
+    assert personnes.accorder_au_genre(une_fois, genre) == une_fois
+    assert len(une_fois.split(" ")) == len(mots)
+    for avant, apres in zip(mots, une_fois.split(" "), strict=True):
+        if avant in ("de", "du", "des", "à", "au", "la", "l'appui", "et", "auprès", "bureau,"):
+            assert apres == avant
