@@ -99,3 +99,33 @@ def test_filtre_dans_le_departement() -> None:
             {"departement": code, "ville": "Avignon", "services": ["Cabinet"]}
         )
         assert modele.render(e=emetteur) == attendu
+
+
+def test_formes_dans_un_courrier_de_service(tmp_path: Path) -> None:
+    """The same rules in a service letter: the authority of Vaucluse, the
+    recipient and the « sous couvert » agreed, elided and contracted."""
+    import json
+
+    from conftest import RACINE
+    from courriers import ecrire
+    from courriers.documents import depuis_donnees
+    from courriers.donnees.courrier import CourrierService
+
+    chemin = RACINE / "exemples" / "courrier-service-ddt.json"
+    lettre = json.loads(chemin.read_text(encoding="utf-8"))
+    lettre["emetteur"]["departement"] = "84"
+    lettre["emetteur"]["civilite_prefet"] = "Mme"
+    lettre["destinataire"] = {"civilite": "Mme", "fonction": "directeur de cabinet adjoint"}
+    lettre["sous_couvert"] = {
+        "civilite": "M.",
+        "fonction": "délégué départemental",
+        "organisme": "Les Restaurants du Cœur",
+    }
+    sortie = tmp_path / "lettre.docx"
+    ecrire(depuis_donnees(lettre, CourrierService), sortie)
+    lu = texte(sortie)
+    assert lu.startswith("PRÉFÈTE\nDE VAUCLUSE\n")
+    assert (
+        "La préfète de Vaucluse\nà\nMadame la directrice de cabinet adjointe\n"
+        "S/c de Monsieur le délégué départemental des Restaurants du Cœur\n"
+    ) in lu
