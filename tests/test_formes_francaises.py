@@ -124,3 +124,12 @@ def test_accorder_au_genre_est_idempotent_et_garde_les_mots(mots: list[str], gen
     for avant, apres in zip(mots, une_fois.split(" "), strict=True):
         if avant in ("de", "du", "des", "à", "au", "la", "l'appui", "et", "auprès", "bureau,"):
             assert apres == avant
+
+
+def test_listes_de_l_h_coherentes() -> None:
+    """No mute-h word of the reference list is caught by an aspirated-h
+    family, and every aspirated-h word refuses elision."""
+    from courriers.francais import lexique
+
+    assert [m for m in lexique.H_MUETS if not elision.commence_par_voyelle(m)] == []
+    assert [m for m in lexique.H_ASPIRES if elision.commence_par_voyelle(m)] == []

@@ -66,8 +66,9 @@ def h_aspire(mot: str) -> bool:
     >>> [h_aspire(m) for m in ["hôpital", "huissier", "habitat", "hallucination", "Hérault"]]
     [False, False, False, False, False]
     """
-    premier = mot.lower().split("-")[0]
-    if premier in H_ASPIRES:
+    minuscule = mot.lower()
+    premier = minuscule.split("-")[0]
+    if minuscule in H_ASPIRES or premier in H_ASPIRES:
         return True
     return premier[:1] == "h" and premier.startswith(H_ASPIRES_RACINES)
 
