@@ -213,14 +213,16 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
     emetteur = getattr(document, "emetteur", None)
-    image = getattr(emetteur, "image_marianne", None)
-    if emetteur is None or image is None:
-        return document
-    absolue = image if image.is_absolute() else (dossier / image).resolve()
-    if not absolue.is_file():
-        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-    return document.model_copy(update={"emetteur": nouvel_emetteur})
+    for champ in ("image_marianne", "logo"):
+        image = getattr(emetteur, champ, None)
+        if emetteur is None or image is None:
+            continue
+        absolue = image if image.is_absolute() else (dossier / image).resolve()
+        if not absolue.is_file():
+            raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        emetteur = emetteur.model_copy(update={champ: absolue})
+        document = document.model_copy(update={"emetteur": emetteur})
+    return document
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -261,7 +263,7 @@ def preparer_modele(
     emetteur = getattr(document, "emetteur", None)
     return preparer(
         resoudre_modele(document, modele, dossier_modeles),
-        getattr(emetteur, "image_marianne", None),
+        getattr(emetteur, "image_marianne", None) or getattr(emetteur, "logo", None),
     )
 
 
