@@ -13,7 +13,6 @@ from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import ProchaineReunion, Reunion
 from courriers.francais.dates import StyleHeure
 
-
 Liste = Literal["presents", "excuses", "absents", "assistaient"]
 """The lists of attendees of a meeting."""
 

@@ -93,14 +93,18 @@ def par_fonction(p: Personne, en_liste: bool = False, avec_organisme: bool = Tru
 
 
 def joindre(elements: Sequence[str]) -> str:
-    """``A``, ``A et B``, ``A, B et C``.
+    """``A``, ``A et B``, ``A, B et C``; elements that hold a comma (a
+    name and its quality) close it before ``et``.
 
     >>> joindre(["A"]), joindre(["A", "B"]), joindre(["A", "B", "C"])
     ('A', 'A et B', 'A, B et C')
+    >>> joindre(["M. X, maire", "Mme Y"])
+    'M. X, maire, et Mme Y'
     """
     if len(elements) <= 1:
         return "".join(elements)
-    return f"{', '.join(elements[:-1])} et {elements[-1]}"
+    et = ", et " if any("," in e for e in elements[:-1]) else " et "
+    return f"{', '.join(elements[:-1])}{et}{elements[-1]}"
 
 
 def represente_par(p: Personne, o: OptionsRedaction) -> str:
