@@ -496,3 +496,34 @@ def test_pied_de_page_telecopie_et_horaires(donnees_exemple: dict[str, Any], tmp
         )
     assert "Télécopie : 04 70 48 30 01" in pied
     assert "du lundi au vendredi de 9h à 16h" in pied
+
+
+def test_logo_d_un_emetteur_hors_etat(donnees_exemple: dict[str, Any], tmp_path: Any) -> None:
+    import base64
+    import json
+
+    from courriers import CompteRendu, charger, ecrire
+
+    (tmp_path / "logo.png").write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+    )
+    del donnees_exemple["emetteur"]["departement"]
+    donnees_exemple["emetteur"].update(
+        marque_etat=False, titre="MAIRIE DE MOULINS", logo="logo.png"
+    )
+    donnees = tmp_path / "reunion.json"
+    donnees.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    sortie = ecrire(charger(donnees, CompteRendu), tmp_path / "cr.docx")
+    lu = texte(sortie)
+    assert lu.startswith(
+        "----Image alt text---->Logo, MAIRIE DE MOULINS<----media/image1.png----\nMAIRIE\n"
+    )
+    assert "Marianne" not in lu and "Liberté" not in lu
+
+
+def test_logo_refuse_pour_l_etat(donnees_exemple: dict[str, Any], tmp_path: Any) -> None:
+    donnees_exemple["emetteur"]["logo"] = "logo.png"
+    with pytest.raises(ErreurDonnees, match="réservé aux émetteurs hors de l'État"):
+        rendu(donnees_exemple, tmp_path)

@@ -261,9 +261,17 @@ def preparer_modele(
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
     emetteur = getattr(document, "emetteur", None)
+    logo = getattr(emetteur, "logo", None)
+    if logo is not None:
+        # An emitter outside the State: its own logo in the image slot.
+        return preparer(
+            resoudre_modele(document, modele, dossier_modeles),
+            logo,
+            f"Logo, {getattr(emetteur, 'titre', '')}",
+        )
     return preparer(
         resoudre_modele(document, modele, dossier_modeles),
-        getattr(emetteur, "image_marianne", None) or getattr(emetteur, "logo", None),
+        getattr(emetteur, "image_marianne", None),
     )
 
 
