@@ -543,10 +543,9 @@ def convocation() -> DocumentType:
     _para(
         doc,
         "J'ai l'honneur de vous convier à la réunion {{ reunion.instance|avec_article|de }}, "
-        "qui se tiendra le {{ reunion.date|date_longue(true) }} {{ reunion|horaire }}"
-        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, sous la présidence de "
-        "{{ reunion.president|personne }}{% if reunion.president|qualite %}, "
-        "{{ reunion.president|qualite }}{% endif %}.",
+        "qui se tiendra {{ reunion|quand(true) }}"
+        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}"
+        "{% if reunion.president %}, {{ reunion.president|sous_la_presidence }}{% endif %}.",
         style="Corps de texte",
     )
     _tag(doc, "if reunion.lien_visio")

@@ -81,12 +81,6 @@ class Vote(Modele):
             )
         return self
 
-    def avis_rendu(self) -> Avis:
-        """The avis: stated or derived from the counts."""
-        if self.pour is None:
-            return self.avis or "favorable"
-        return avis_du_vote(self.pour, self.contre, self.voix_preponderante or self.avis)
-
 
 class PointOrdreDuJour(Modele):
     """One agenda item and what was said about it."""

@@ -126,7 +126,23 @@ def designation(
 ) -> str:
     """A person or a body with what qualifies it, and who represents it:
     the text of a line of a list of attendees, of the chair, of a
-    representative."""
+    representative.
+
+    >>> o = OptionsRedaction()
+    >>> designation(Personne(civilite="M.", fonction="Secrétaire Général",
+    ...                      organisme="la préfecture de l'Allier"), o)
+    "M. le secrétaire général de la préfecture de l'Allier"
+    >>> designation(Personne(civilite="Cdt", genre="feminin", prenom="Claire", nom="Rieu",
+    ...                      fonction="chef du bureau"), o)
+    'Cdt Claire RIEU, cheffe du bureau'
+    >>> designation(Personne(fonction="représentant", organisme="la FRAPNA"), o, en_liste=True)
+    'Représentant de la FRAPNA'
+    >>> designation(Personne(organisme="la chambre d'agriculture",
+    ...     representants=[Personne(civilite="M.", nom="Durand")]), o, en_liste=True)
+    "La chambre d'agriculture, représentée par M. DURAND"
+    >>> designation(Personne(civilite="MM.", fonction="délégué", organisme="le personnel"), o)
+    'MM. les délégués du personnel'
+    """
     if seul_organisme(p):
         base = p.organisme or ""
         base = elision.majuscule_initiale(base) if en_liste else base

@@ -52,12 +52,13 @@ def _options(ctx: Context) -> OptionsRedaction:
 # --- opening ------------------------------------------------------------------
 
 
-def _quand(reunion: Reunion, o: OptionsRedaction) -> str:
+def _quand(reunion: Reunion, o: OptionsRedaction, jour_semaine: bool | None = None) -> str:
     """``le 28 février 2022 à 10h30``, ``du 22 au 24 novembre 2022``."""
     if reunion.date_fin is not None:
         texte = dates.periode(reunion.date, reunion.date_fin)
     else:
-        texte = f"le {dates.date_longue(reunion.date, avec_jour_semaine=o.jour_semaine)}"
+        avec_jour = o.jour_semaine if jour_semaine is None else jour_semaine
+        texte = f"le {dates.date_longue(reunion.date, avec_jour_semaine=avec_jour)}"
     if reunion.heure_debut is not None:
         texte += f" {dates.horaire(reunion.heure_debut, reunion.heure_fin, o.heures)}"
     return texte
@@ -69,6 +70,21 @@ def _presidence(president: Personne, o: OptionsRedaction, instance: Instance) ->
     if o.presidence == "sous_la_presidence":
         return f"sous la présidence {elision.de(qui)}"
     return f"{accords.accorder('présidé', instance.genre, instance.nombre)} par {qui}"
+
+
+@pass_context
+def quand(ctx: Context, reunion: Reunion, jour_semaine: bool | None = None) -> str:
+    """When the meeting is held: ``le lundi 28 février 2022 à 10h30``,
+    ``du 22 au 24 novembre 2022`` (the weekday as the options say, or as
+    ``jour_semaine`` forces it)."""
+    return _quand(reunion, _options(ctx), jour_semaine)
+
+
+@pass_context
+def sous_la_presidence(ctx: Context, president: Personne) -> str:
+    """``sous la présidence de M. Alexandre SANZ, Secrétaire Général…``,
+    ``sous la présidence du secrétaire général de la préfecture``."""
+    return f"sous la présidence {elision.de(designations.designation(president, _options(ctx)))}"
 
 
 @pass_context
@@ -262,10 +278,17 @@ def quorum(reunion: Reunion) -> str:
     )
 
 
+def _avis_rendu(vote: Vote) -> deliberations.Avis:
+    """The avis: stated, or derived from the counts."""
+    if vote.pour is None:
+        return vote.avis or "favorable"
+    return deliberations.avis_du_vote(vote.pour, vote.contre, vote.voix_preponderante or vote.avis)
+
+
 def avis(vote: Vote, reunion: Reunion) -> str:
     """``La commission émet un avis favorable à l'unanimité sur …``, the
     avis derived from the counts."""
-    rendu = vote.avis_rendu()
+    rendu = _avis_rendu(vote)
     egalite = vote.pour is not None and vote.pour == vote.contre
     presidente = (
         reunion.president is not None and designations.genre(reunion.president) == "feminin"
@@ -319,6 +342,8 @@ def liste_numerotee(elements: Iterable[str]) -> str:
 
 FILTRES_REUNION: dict[str, Callable[..., Any]] = {
     "ouverture": ouverture,
+    "quand": quand,
+    "sous_la_presidence": sous_la_presidence,
     "bloc_ouverture": bloc_ouverture,
     "titre_document": titre_document,
     "listes": listes,
