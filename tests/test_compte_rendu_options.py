@@ -527,3 +527,22 @@ def test_logo_refuse_pour_l_etat(donnees_exemple: dict[str, Any], tmp_path: Any)
     donnees_exemple["emetteur"]["logo"] = "logo.png"
     with pytest.raises(ErreurDonnees, match="réservé aux émetteurs hors de l'État"):
         rendu(donnees_exemple, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("forme", "attendu"),
+    [
+        ("tel_quel", "Lieutenant-colonel Marc TISSOT."),
+        ("abrege", "Lcl Marc TISSOT."),
+        ("complet", "Lieutenant-colonel Marc TISSOT."),
+    ],
+)
+def test_grades_abreges_ou_complets(
+    forme: str, attendu: str, donnees_exemple: dict[str, Any], tmp_path: Any
+) -> None:
+    _present(
+        donnees_exemple,
+        {"civilite": "Lieutenant-colonel", "genre": "masculin", "prenom": "Marc", "nom": "Tissot"},
+    )
+    donnees_exemple["options"] = {"grades": forme}
+    assert f"Était présent :\n{attendu}\n" in rendu(donnees_exemple, tmp_path)

@@ -11,6 +11,7 @@ from courriers.donnees.base import Modele
 from courriers.donnees.emetteur import Emetteur, Signataire
 from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import ProchaineReunion, Reunion
+from courriers.francais.civilites import FormeGrade
 from courriers.francais.dates import StyleHeure
 
 Liste = Literal["presents", "excuses", "absents", "assistaient"]
@@ -90,6 +91,11 @@ class OptionsRedaction(Modele):
         "listes",
         description="Participants en listes à puces, ou en tableau « Organisme | "
         "Représentant(s) » par collège.",
+    )
+    grades: FormeGrade = Field(
+        "tel_quel",
+        description="Grades devant le nom : « tel_quel » (comme saisis), « abrege » (Cdt, "
+        "Lcl) ou « complet » (Commandant, Lieutenant-colonel).",
     )
     grades_feminises: bool = Field(
         False,

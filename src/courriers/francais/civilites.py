@@ -20,6 +20,7 @@ abbreviations never change. ``Maître`` stays masculine by usage.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from courriers.francais.elision import Genre, Nombre
 
@@ -136,9 +137,20 @@ def est_grade(civilite: str | None) -> bool:
     return bool(civilite) and forme(civilite or "").grade
 
 
-def civilite_affichee(civilite: str, genre: Genre | None = None, feminiser: bool = False) -> str:
+FormeGrade = Literal["tel_quel", "abrege", "complet"]
+"""How a rank is written: as typed, abbreviated (``Cdt``) or in full
+(``Commandant``)."""
+
+
+def civilite_affichee(
+    civilite: str,
+    genre: Genre | None = None,
+    feminiser: bool = False,
+    forme_grade: FormeGrade = "tel_quel",
+) -> str:
     """What is written before the name. Ranks stay as typed (armed forces
-    usage), unless ``feminiser`` for a woman, which changes full forms only.
+    usage), or abbreviated or in full as ``forme_grade`` says; ``feminiser``
+    for a woman changes full forms only.
 
     >>> civilite_affichee("Cdt", "feminin"), civilite_affichee("Commandant", "feminin")
     ('Cdt', 'Commandant')
@@ -148,11 +160,38 @@ def civilite_affichee(civilite: str, genre: Genre | None = None, feminiser: bool
     'Lieutenante-colonelle'
     >>> civilite_affichee("Cdt", "feminin", feminiser=True), civilite_affichee("Me", "feminin")
     ('Cdt', 'Me')
+    >>> civilite_affichee("Lieutenant-colonel", forme_grade="abrege")
+    'Lcl'
+    >>> civilite_affichee("Cne", "feminin", True, "complet"), civilite_affichee("M.", None, False, "complet")
+    ('Capitaine', 'M.')
     """
     connue = forme(civilite)
-    if feminiser and genre == "feminin" and connue.grade and civilite == connue.complete:
-        return connue.feminin or civilite
-    return civilite
+    if not connue.grade:
+        return civilite
+    if forme_grade == "abrege":
+        return connue.abreviation
+    ecrit = connue.complete if forme_grade == "complet" else civilite
+    if feminiser and genre == "feminin" and ecrit == connue.complete:
+        return connue.feminin or ecrit
+    return ecrit
+
+
+def abreviation(civilite: str) -> str:
+    """The abbreviation of a civilité or rank.
+
+    >>> abreviation("Lieutenant-colonel"), abreviation("Mme")
+    ('Lcl', 'Mme')
+    """
+    return forme(civilite).abreviation
+
+
+def forme_complete(civilite: str) -> str:
+    """The full form of a civilité or rank: ``Madame``, ``Maître``, ``Commandant``.
+
+    >>> forme_complete("Cdt"), forme_complete("Me"), forme_complete("Mmes")
+    ('Commandant', 'Maître', 'Mesdames')
+    """
+    return forme(civilite).complete
 
 
 def civilite_civile(genre: Genre | None, nombre: Nombre = "singulier") -> str:

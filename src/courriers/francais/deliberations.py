@@ -82,6 +82,7 @@ def phrase_quorum(
     seconde_convocation: bool = False,
     instance: str = "la commission",
     genre: Genre = "feminin",
+    nombre: Nombre = "singulier",
 ) -> str:
     """The quorum sentence of minutes. After a second convocation the
     body deliberates without quorum (CRPA R. 133-10, second sentence).
@@ -92,21 +93,25 @@ def phrase_quorum(
     "Le quorum n'étant pas atteint (6 membres présents et 1 ayant donné mandat, sur 18), le comité sera de nouveau convoqué sur le même ordre du jour et délibérera alors sans condition de quorum."
     >>> phrase_quorum(18, 6, seconde_convocation=True)
     'Réunie sur une nouvelle convocation, la commission délibère valablement sans condition de quorum (6 membres présents sur 18).'
+    >>> phrase_quorum(18, 6, instance="les assises", nombre="pluriel").split("), ")[1]
+    'les assises seront de nouveau convoquées sur le même ordre du jour et délibéreront alors sans condition de quorum.'
     """
     compte = decompte_quorum(membres, presents, mandats)
-    feminin = genre == "feminin"
+    pluriel = nombre == "pluriel"
+    finale = ("e" if genre == "feminin" else "") + ("s" if pluriel else "")
     if seconde_convocation:
-        reunie = "Réunie" if feminin else "Réuni"
+        verbe = "délibèrent" if pluriel else "délibère"
         return (
-            f"{reunie} sur une nouvelle convocation, {instance} délibère valablement sans "
+            f"Réuni{finale} sur une nouvelle convocation, {instance} {verbe} valablement sans "
             f"condition de quorum ({compte})."
         )
     if quorum_atteint(membres, presents, mandats, proportion):
         return f"Le quorum étant atteint ({compte}), la séance est ouverte."
-    convoque = "convoquée" if feminin else "convoqué"
+    sera, deliberera = ("seront", "délibéreront") if pluriel else ("sera", "délibérera")
     return (
-        f"Le quorum n'étant pas atteint ({compte}), {instance} sera de nouveau {convoque} "
-        "sur le même ordre du jour et délibérera alors sans condition de quorum."
+        f"Le quorum n'étant pas atteint ({compte}), {instance} {sera} de nouveau "
+        f"convoqué{finale} sur le même ordre du jour et {deliberera} alors sans condition "
+        "de quorum."
     )
 
 

@@ -275,6 +275,7 @@ def quorum(reunion: Reunion) -> str:
         q.seconde_convocation,
         _instance_courte(reunion.instance),
         reunion.instance.genre,
+        reunion.instance.nombre,
     )
 
 
