@@ -54,9 +54,7 @@ def nom_complet(p: Personne, o: OptionsRedaction) -> str:
     civilité in the data), ``Mme MAURIN`` (surname only)."""
     affichee = None
     if p.civilite:
-        affichee = civilites.civilite_affichee(
-            p.civilite, genre(p), o.grades_feminises, o.grades
-        )
+        affichee = civilites.civilite_affichee(p.civilite, genre(p), o.grades_feminises, o.grades)
     return personnes.personne(affichee, p.prenom, p.nom or "", o.noms_en_majuscules)
 
 
