@@ -762,7 +762,8 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "endif")
     _listes_participants(doc)
     _tag(doc, "if reunion.quorum")
-    _para(doc, "{{ reunion|quorum }}", style="Corps de texte")
+    # Same style as the paragraphs of the agenda items (Markdown: Normal).
+    _para(doc, "{{ reunion|quorum }}")
     _tag(doc, "endif")
     _tag(doc, "if a_retenir")
     _para(doc, "À retenir", style="Heading 2")
@@ -777,7 +778,7 @@ def compte_rendu() -> DocumentType:
     )
     _para(doc, "{{p point.contenu|markdown }}")
     _tag(doc, "for vote in point.votes")
-    _para(doc, "{{ vote|avis(reunion) }}", style="Corps de texte")
+    _para(doc, "{{ vote|avis(reunion) }}")
     _tag(doc, "endfor")
     _tag(doc, "if point.decisions")
     _para(
@@ -812,7 +813,7 @@ def compte_rendu() -> DocumentType:
         f"Prochaine réunion{INSECABLE}: ",
         "{{ prochaine_reunion|prochaine_reunion }}.",
         style="Corps de texte",
-    )
+    ).paragraph_format.space_before = Pt(12)
     _tag(doc, "endif")
     _signature(doc)
     _tag(doc, "if annexes")
