@@ -386,3 +386,4 @@ def titre_d_appel(civilite: Civilite) -> str:
     'Madame'
     """
     return "Madame" if civilite == "Mme" else "Monsieur"
+
