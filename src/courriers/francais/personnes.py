@@ -386,4 +386,3 @@ def titre_d_appel(civilite: Civilite) -> str:
     'Madame'
     """
     return "Madame" if civilite == "Mme" else "Monsieur"
-

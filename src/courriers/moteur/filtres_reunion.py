@@ -60,7 +60,9 @@ def _quand(reunion: Reunion, o: OptionsRedaction, jour_semaine: bool | None = No
         avec_jour = o.jour_semaine if jour_semaine is None else jour_semaine
         texte = f"le {dates.date_longue(reunion.date, avec_jour_semaine=avec_jour)}"
     if reunion.heure_debut is not None:
-        texte += f" {dates.horaire(reunion.heure_debut, reunion.heure_fin, o.heures, o.midi_minuit)}"
+        texte += (
+            f" {dates.horaire(reunion.heure_debut, reunion.heure_fin, o.heures, o.midi_minuit)}"
+        )
     return texte
 
 
@@ -142,7 +144,9 @@ def bloc_ouverture(ctx: Context, reunion: Reunion) -> list[Ligne]:
     else:
         quand = dates.date_longue(reunion.date, avec_jour_semaine=o.jour_semaine)
     if reunion.heure_debut is not None:
-        quand += f", {dates.horaire(reunion.heure_debut, reunion.heure_fin, o.heures, o.midi_minuit)}"
+        quand += (
+            f", {dates.horaire(reunion.heure_debut, reunion.heure_fin, o.heures, o.midi_minuit)}"
+        )
     lignes = [Ligne("Date", elision.majuscule_initiale(quand))]
     if reunion.lieu:
         lignes.append(Ligne("Lieu", _lieu_sans_preposition(reunion.lieu)))
