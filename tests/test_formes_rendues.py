@@ -129,3 +129,9 @@ def test_formes_dans_un_courrier_de_service(tmp_path: Path) -> None:
         "La préfète de Vaucluse\nà\nMadame la directrice de cabinet adjointe\n"
         "S/c de Monsieur le délégué départemental des Restaurants du Cœur\n"
     ) in lu
+
+
+def test_midi_dans_le_bloc_d_ouverture(donnees_exemple: dict[str, Any], tmp_path: Path) -> None:
+    donnees_exemple["options"] = {"ouverture": "bloc", "midi_minuit": True}
+    donnees_exemple["reunion"]["heure_debut"] = "12:00"
+    assert "Date : 28 février 2022, à midi" in texte(rendre_dict(donnees_exemple, tmp_path))
