@@ -24,7 +24,12 @@ from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, E
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
-from courriers.verification import rapport, rapport_json, verifier_modele
+from courriers.verification import (
+    avertissements_modele,
+    rapport,
+    rapport_json,
+    verifier_modele,
+)
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -160,12 +165,16 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
     verifier = actions.add_parser(
         "verifier",
         help="signale toutes les erreurs d'un modèle, avec leur emplacement",
-        description="Vérifie un modèle DOCX pour un type de document. Codes de sortie : "
-        "0 aucun problème, 1 problèmes trouvés, 2 usage.",
+        description="Vérifie un modèle DOCX pour un type de document : erreurs (le modèle "
+        "est refusé) et avertissements (tableaux, accessibilité). Codes de sortie : 0 aucune "
+        "erreur (avertissements compris, sauf avec --strict), 1 problèmes trouvés, 2 usage.",
     )
     verifier.add_argument("fichier", type=Path, metavar="FICHIER.docx", help="modèle à vérifier")
     verifier.add_argument("--type", required=True, choices=codes, help="type de document")
     verifier.add_argument("--json", action="store_true", help="rapport en JSON")
+    verifier.add_argument(
+        "--strict", action="store_true", help="les avertissements comptent comme des erreurs"
+    )
     copier = actions.add_parser(
         "copier",
         help="copie un modèle intégré pour le personnaliser",
@@ -377,11 +386,13 @@ def _modele(args: argparse.Namespace) -> int:
         return 0
     try:
         problemes = verifier_modele(args.fichier, args.type)
+        problemes += avertissements_modele(args.fichier)
     except ErreurModele as exc:  # not a readable DOCX: a problem of the template
         print(f"courriers : {exc.message}", file=sys.stderr)
         return 1
     print(rapport_json(problemes) if args.json else rapport(problemes))
-    return 1 if problemes else 0
+    bloquants = [p for p in problemes if args.strict or p.gravite == "erreur"]
+    return 1 if bloquants else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

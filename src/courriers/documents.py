@@ -26,7 +26,8 @@ from courriers.erreurs import ErreurDonnees
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur import filtres
-from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
+from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.moteur.proprietes import Proprietes
 from courriers.verification import rapport, verifier_modele
 
 D = TypeVar("D", bound=Modele)
