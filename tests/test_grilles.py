@@ -109,6 +109,9 @@ def _grille_cassee(dossier: Path) -> Path:
     for rang in range(2):
         for numero, mot in enumerate(("Un", "Deux", "Trois")):
             table.cell(rang, numero).text = f"{mot}{rang}"
+    table.rows[0]._tr.get_or_add_trPr().append(
+        table._tbl.makeelement(f"{W}tblHeader", {})
+    )  # a header row: the grid is the only warning
     grille = table._tbl.tblGrid
     for colonne in grille.findall(f"{W}gridCol")[1:]:
         grille.remove(colonne)
@@ -141,7 +144,8 @@ def test_pas_d_avertissement_de_grille_pour_les_modeles_de_test_ni_integres(
     from courriers.verification import avertissements_modele
 
     for construire in MODELES.values():
-        assert avertissements_modele(construire(tmp_path)) == []
+        genres = {p.genre for p in avertissements_modele(construire(tmp_path))}
+        assert "grille_incoherente" not in genres
     for nom in ("compte-rendu", "convocation", "reponse", "accuse-reception", "courrier-service"):
         assert avertissements_modele(modele_integre(f"{nom}.docx")) == []
 

@@ -20,6 +20,7 @@ from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
+from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
@@ -30,6 +31,7 @@ from courriers.verification import (
     rapport_json,
     verifier_modele,
 )
+from courriers.verification.accessibilite import refuser_si_inaccessible, verifier_accessibilite
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -135,11 +137,6 @@ def analyseur() -> argparse.ArgumentParser:
             lettre,
             "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
             "--correspondants, le dossier des courriers",
-        )
-        lettre.add_argument(
-            "--strict",
-            action="store_true",
-            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
         )
         if code != "service":
             lettre.add_argument(
@@ -258,6 +255,18 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         help="écrit aussi le PDF/A-2b (archivage) de chaque document, avec LibreOffice",
     )
     parser.add_argument(
+        "--pdfua",
+        action="store_true",
+        help="écrit aussi le PDF/UA-1 (accessible : titre, langue, balises) de chaque "
+        "document, avec LibreOffice ; se combine avec --pdfa",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="les avertissements (contrôles des courriers, accessibilité du document rendu) "
+        "deviennent des erreurs (rien n'est écrit)",
+    )
+    parser.add_argument(
         "--dossier-modeles",
         type=Path,
         metavar="DOSSIER",
@@ -302,19 +311,39 @@ def _produire(args: argparse.Namespace) -> int:
     )
     if sortie.resolve() == fichier.resolve():
         raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
-    documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
+    contenu = documents.rendre(document, args.modele, args.dossier_modeles)
+    if args.strict:
+        refuser_si_inaccessible(contenu, sortie.name)
+    ecrire_atomiquement(sortie, contenu)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    _avertir_accessibilite([(sortie.name, contenu)])
     _pdf([sortie], args)
     return 0
 
 
+def _avertir_accessibilite(documents_ecrits: Sequence[tuple[str, bytes | Path]]) -> None:
+    """Print the accessibility warnings of the documents written, each once
+    with the documents it concerns (docs/accessibilite.md)."""
+    vus: dict[tuple[str, str, str], list[str]] = {}
+    for nom, contenu in documents_ecrits:
+        for probleme in verifier_accessibilite(contenu):
+            vus.setdefault((probleme.partie, probleme.lieu, probleme.message), []).append(nom)
+    for (partie, lieu, message), noms in vus.items():
+        ou = noms[0] if len(noms) == 1 else f"{noms[0]} et {len(noms) - 1} autre(s)"
+        print(
+            f"courriers : avertissement : accessibilité : {ou} : {partie} {lieu} — {message}",
+            file=sys.stderr,
+        )
+
+
 def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
-    process."""
-    if not (args.pdf or args.pdfa) or not docx:
+    """With --pdf, --pdfa or --pdfua: every DOCX written converted in one
+    LibreOffice process."""
+    if not (args.pdf or args.pdfa or args.pdfua) or not docx:
         return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
-    sorte = "PDF/A-2b" if args.pdfa else "PDF"
+    pdfs = pdf.convertir(docx, pdfa=args.pdfa, pdfua=args.pdfua)
+    sorte = " et ".join(n for n, oui in (("PDF/A-2b", args.pdfa), ("PDF/UA-1", args.pdfua)) if oui)
+    sorte = sorte or "PDF"
     print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
@@ -337,7 +366,7 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
         correspondants = charger_correspondants(args.correspondants)
     lot = lettres.par_correspondant(lettre, correspondants, type_document.code)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
+    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.strict)
     return _bilan("courriers écrits", bilan, echecs, dossier, args)
 
 
@@ -347,6 +376,7 @@ def _bilan(
     """Print what a batch wrote and what failed (PDF too); the exit code."""
     tous = [*echecs, *bilan.echecs]
     print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
+    _avertir_accessibilite([(chemin.name, chemin) for chemin in bilan.ecrits])
     _pdf(bilan.ecrits, args)
     for echec in tous:
         print(f"courriers : échec : {echec}", file=sys.stderr)
@@ -372,10 +402,11 @@ def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: li
             args.jobs,
             progression,
             args.continuer,
+            args.strict,
         )
     else:
         modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
+        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.strict)
     return _bilan("convocations écrites", bilan, echecs, dossier, args)
 
 

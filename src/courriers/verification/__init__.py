@@ -28,7 +28,9 @@ engine does, so that nothing the engine would refuse goes unreported.
 
 :func:`avertissements_modele` reports what the engine renders but may be
 wrong for some readers (warnings, errors with ``--strict``): a table whose
-grid disagrees with its rows.
+grid disagrees with its rows, and the accessibility checks of
+:mod:`courriers.verification.accessibilite` (also run on each rendered
+document).
 """
 
 from courriers.verification.modele import avertissements_modele, verifier_modele

@@ -13,7 +13,8 @@ judge, and how to fix each warning in Word).
 * empty paragraphs used as spacing: an empty paragraph between two
   paragraphs (not the one Word needs after a table, nor a cell's only one);
 * text coloured with a contrast below 4.5:1 against white (WCAG 2.1,
-  1.4.3), in a run or in a style that the document or the Markdown uses;
+  1.4.3), in a run or in a style that the document uses (or the Markdown
+  filter, when a tag of the template uses it);
 * a document title property left empty (rendered documents only: the
   engine gives every document a title);
 * a list typed by hand (a paragraph starting with « - », « • »… that is
@@ -32,11 +33,13 @@ from typing import Any
 
 from lxml import etree
 
+from courriers.messages import erreur
 from courriers.moteur.markdown import STYLES_PAR_DEFAUT
 from courriers.moteur.prepare import _ANALYSEUR, NS_W
 from courriers.verification.lieux import _Paragraphe, _paragraphes
 from courriers.verification.parties import _nom_partie, _ordre_partie
 from courriers.verification.problemes import Genre, Probleme
+from courriers.verification.rapports import rapport
 
 _W = f"{{{NS_W}}}"
 _NS = {
@@ -47,9 +50,18 @@ _NS = {
 }
 _PARTIES = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _PUCE_TAPEE = re.compile(r"^\s*[-–—•*·▪]\s+\S")
+_MARKDOWN = re.compile(r"\|\s*markdown\b")
 _TITRE_STYLE = re.compile(r"^(?:heading|titre)\s*([1-9])$", re.IGNORECASE)
 CONTRASTE_MINIMAL = 4.5
 """WCAG 2.1 success criterion 1.4.3 (level AA), for text of normal size."""
+
+
+def refuser_si_inaccessible(contenu: bytes, nom: str) -> None:
+    """For ``--strict``: raise the error ``controles.accessibilite`` when
+    the rendered document ``nom`` has accessibility warnings."""
+    problemes = verifier_accessibilite(contenu)
+    if problemes:
+        raise erreur("controles.accessibilite", document=nom, rapport=rapport(problemes))
 
 
 def verifier_accessibilite(docx: Path | bytes, document: bool = True) -> list[Probleme]:
@@ -64,13 +76,15 @@ def verifier_accessibilite(docx: Path | bytes, document: bool = True) -> list[Pr
     styles = _Styles(contenus.get("word/styles.xml"))
     problemes: list[Probleme] = []
     utilises: set[str] = set()
+    markdown = False
     noms = sorted((n for n in contenus if _PARTIES.match(n)), key=_ordre_partie)
     for nom in noms:
         racine = etree.fromstring(contenus[nom], _ANALYSEUR)
         partie = _Partie(_nom_partie(nom), _paragraphes(racine), styles)
         problemes += partie.verifier(racine)
         utilises |= partie.styles_utilises
-    problemes += styles.contrastes(utilises)
+        markdown = markdown or any(_MARKDOWN.search(p.texte) for p in partie.paragraphes)
+    problemes += styles.contrastes(utilises, markdown)
     if document:
         problemes += _titre(contenus.get("docProps/core.xml"))
     return problemes
@@ -172,17 +186,19 @@ class _Styles:
     def couleur(self, identifiant: str | None) -> str | None:
         return next((s.couleur for s in self._chaine(identifiant) if s.couleur), None)
 
-    def contrastes(self, utilises: set[str]) -> list[Probleme]:
-        """The used styles (and those the Markdown filter uses) whose
-        text colour lacks contrast."""
-        markdown = {
+    def contrastes(self, utilises: set[str], markdown: bool) -> list[Probleme]:
+        """The used styles (and those of the Markdown filter, when a tag
+        uses it) whose text colour lacks contrast."""
+        du_markdown = {
             *STYLES_PAR_DEFAUT.puces,
             *STYLES_PAR_DEFAUT.numeros,
             *STYLES_PAR_DEFAUT.titres,
             STYLES_PAR_DEFAUT.citation,
         }
+        if markdown:
+            utilises = utilises | (du_markdown & set(self.styles))
         problemes = []
-        for identifiant in sorted(utilises | (markdown & set(self.styles))):
+        for identifiant in sorted(utilises):
             couleur = self.couleur(identifiant)
             if couleur and contraste_sur_blanc(couleur) < CONTRASTE_MINIMAL:
                 nom = self.styles[identifiant].nom if identifiant in self.styles else identifiant
@@ -262,6 +278,10 @@ class _Partie:
             return
         if paragraphe.element.find("w:pPr/w:numPr", _NS) is not None or self.styles.liste(style):
             return
+        precedent = paragraphe.element.getprevious()
+        if precedent is not None and precedent in self.par_element:
+            if _PUCE_TAPEE.match(self.par_element[precedent].texte):
+                return  # the list is reported at its first item
         self._signaler(
             paragraphe,
             "liste_tapee",

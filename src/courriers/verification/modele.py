@@ -8,6 +8,7 @@ from pathlib import Path
 from courriers.limites import verifier_paquet_docx
 from courriers.moteur.grilles import grilles_incoherentes
 from courriers.moteur.prepare import NS_W
+from courriers.verification.accessibilite import verifier_accessibilite
 from courriers.verification.analyse import _Balises
 from courriers.verification.decoupage import _Decoupage
 from courriers.verification.lieux import _Paragraphe, _paragraphes, _texte
@@ -49,7 +50,8 @@ def _verifier_partie(
 def avertissements_modele(chemin: Path) -> list[Probleme]:
     """What may make the documents of the template ``chemin`` wrong for
     some readers, though the engine renders them: tables whose grid
-    disagrees with their rows (a table broken in Word).
+    disagrees with their rows (a table broken in Word), and the
+    accessibility checks (:mod:`courriers.verification.accessibilite`).
 
     Raises :class:`ErreurModele` when the file is not a readable DOCX.
     """
@@ -78,4 +80,4 @@ def avertissements_modele(chemin: Path) -> list[Probleme]:
                     gravite="avertissement",
                 )
             )
-    return avertissements
+    return avertissements + verifier_accessibilite(chemin, document=False)
