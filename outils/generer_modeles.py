@@ -779,9 +779,7 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "for groupe in destinataires")
     _tag(doc, "if groupe.titre")
     # The groups spaced by the paragraph's own spacing, not an empty paragraph.
-    _para(doc, "{{ groupe.titre }}", style="Groupe de liste").paragraph_format.space_before = Pt(
-        12
-    )
+    _para(doc, "{{ groupe.titre }}", style="Groupe de liste").paragraph_format.space_before = Pt(12)
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.destinataires")
     _para(

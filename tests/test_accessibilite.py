@@ -21,7 +21,8 @@ from courriers import documents, pdf
 from courriers.cli import main
 from courriers.modeles import dossier_exemples, modele_integre
 from courriers.verification import avertissements_modele
-from courriers.verification.accessibilite import contraste_sur_blanc, verifier_accessibilite
+from courriers.verification.accessibilite import verifier_accessibilite
+from courriers.verification.contraste import contraste_sur_blanc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
