@@ -303,3 +303,26 @@ def test_pdfua_et_pdfa_ensemble(tmp_path: Path, capsys: pytest.CaptureFixture[st
     with pikepdf.open(tmp_path / "cr.pdf") as lu, lu.open_metadata() as xmp:
         assert xmp.get("pdfuaid:part") == "1"
         assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("2", "B")
+
+
+def test_lot_avertissement_une_fois_et_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Invitations: each document is checked; a warning shared by the 14
+    is printed once; with --strict the batch fails and nothing is written."""
+    document = _noir(Document())
+    document.add_paragraph("{{ convoque|prenom_nom }}")
+    document.add_paragraph("- tapé à la main")
+    modele = tmp_path / "convocation.docx"
+    document.save(str(modele))
+    dossier = tmp_path / "lot"
+    commande = ["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]
+    assert main(commande) == 0
+    erreurs = capsys.readouterr().err
+    assert erreurs.count("avertissement : accessibilité") == 1
+    assert "convocation-01-martin-isabelle.docx et 13 autre(s) : corps ¶2 — liste tapée" in erreurs
+    autre = tmp_path / "lot-strict"
+    commande[3] = str(autre)
+    assert main([*commande, "--strict"]) == 6
+    assert "contrôles d'accessibilité non satisfaits" in capsys.readouterr().err
+    assert not autre.exists() or not list(autre.iterdir())
