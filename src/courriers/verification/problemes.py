@@ -20,7 +20,16 @@ Genre = Literal[
     "tr_hors_tableau",
     "calcul_refuse",
     "reference_externe",
+    "grille_incoherente",
+    "image_sans_alternative",
+    "tableau_sans_entete",
+    "titre_saute",
+    "paragraphe_vide",
+    "contraste_insuffisant",
+    "titre_vide",
+    "liste_tapee",
 ]
+Gravite = Literal["erreur", "avertissement"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +40,9 @@ class Probleme:
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
     #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
     #: ``calcul_refuse`` (a computation too large for the sandbox) or
-    #: ``reference_externe`` (a linked file or address, a DOCTYPE).
+    #: ``reference_externe`` (a linked file or address, a DOCTYPE) (errors);
+    #: ``grille_incoherente`` and the accessibility checks
+    #: (``verification.accessibilite``), warnings.
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
@@ -41,6 +52,10 @@ class Probleme:
     texte: str
     #: What is wrong and what to do, in French.
     message: str
+    #: ``erreur``: the engine refuses the template; ``avertissement``: it
+    #: renders, but the document may be wrong for some readers (an error
+    #: with ``--strict``).
+    gravite: Gravite = "erreur"
 
 
 class _Signalements:
