@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 
 def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
@@ -23,7 +24,7 @@ def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
         )
     except OSError as exc:
         raise erreur(
-            "ecriture.dossier_inaccessible", chemin=chemin, dossier=dossier, raison=exc.strerror
+            "ecriture.dossier_inaccessible", chemin=chemin, dossier=dossier, raison=raison(exc)
         ) from exc
     try:
         with os.fdopen(descripteur, "wb") as fichier:
@@ -34,7 +35,7 @@ def ecrire_atomiquement(chemin: Path, contenu: bytes) -> None:
         os.replace(temporaire, chemin)
     except OSError as exc:
         Path(temporaire).unlink(missing_ok=True)
-        raise erreur("ecriture.impossible", chemin=chemin, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=chemin, raison=raison(exc)) from exc
     except BaseException:
         Path(temporaire).unlink(missing_ok=True)
         raise

@@ -21,6 +21,7 @@ from typing import TextIO
 from courriers.convocations import Exemplaire
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
+from courriers.systeme import raison
 from courriers.moteur.prepare import ModelePrepare, preparer
 
 Progression = Callable[[int, int], None]
@@ -113,7 +114,7 @@ def _creer(dossier: Path) -> None:
         dossier.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise erreur(
-            "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+            "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=raison(exc)
         ) from exc
 
 
@@ -138,7 +139,7 @@ def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> 
             fichier.write(contenu)
         os.chmod(nom, 0o644)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
     return Path(nom)
 
 
@@ -156,7 +157,7 @@ def _publier(
                 os.replace(resultat, final)
                 ecrits.append(final)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
     return Bilan(ecrits, [r for r in resultats if isinstance(r, str)])
 
 

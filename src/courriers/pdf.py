@@ -42,6 +42,7 @@ from typing import IO
 
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
 """Environment variable naming the LibreOffice program (path or command)."""
@@ -161,7 +162,7 @@ def apercu(
             dossier.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise erreur(
-                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=raison(exc)
             ) from exc
         paires = [(image, dossier / f"{source.stem}-{numero}.png") for numero, image in numerotees]
         _publier(paires)
@@ -341,7 +342,7 @@ def _executer(
             processus = _lancer(commande, env, sortie)
         except OSError as exc:
             raise erreur(
-                "pdf.lancement_impossible", programme=commande[0], raison=exc.strerror
+                "pdf.lancement_impossible", programme=commande[0], raison=raison(exc)
             ) from exc
         try:
             return processus.wait(timeout=delai)
@@ -420,7 +421,7 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
         for temporaire, destination in temporaires:
             os.replace(temporaire, destination)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=destination, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=destination, raison=raison(exc)) from exc
     finally:
         for temporaire, _ in temporaires:
             temporaire.unlink(missing_ok=True)
