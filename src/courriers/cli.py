@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -18,12 +19,16 @@ from courriers import documents, lettres, pdf
 from courriers.controles import controler, en_erreurs
 from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
+from courriers.donnees.base import Modele
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
+from courriers.interruptions import Arret, signaux_en_exceptions
+from courriers.limites import processus_max
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
-from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
+from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples, trouver_modele
+from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, MODELE, avec_pdf, verifier_sorties
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -104,7 +109,8 @@ def analyseur() -> argparse.ArgumentParser:
         type=_entier_positif,
         default=1,
         metavar="N",
-        help="nombre de processus (par défaut : 1)",
+        help="nombre de processus (par défaut : 1 ; au plus le nombre de cœurs, ou "
+        "COURRIERS_JOBS_MAX)",
     )
     for code, aide, description in (
         (
@@ -217,6 +223,12 @@ def _option_continuer(parser: argparse.ArgumentParser) -> None:
         help="en cas d'échec d'un document du lot, écrire les autres et lister les échecs "
         "(par défaut : tout ou rien)",
     )
+    parser.add_argument(
+        "--remplacer",
+        action="store_true",
+        help="supprime du dossier du lot les documents d'un lot précédent que ce lot ne "
+        "produit plus (par défaut : ils sont listés et gardés)",
+    )
 
 
 def _entier_positif(texte: str) -> int:
@@ -257,6 +269,10 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
     )
 
 
+VARIABLE_TRACE = "COURRIERS_TRACE"
+"""Set to 1, an unexpected internal error shows its Python traceback."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     racine = analyseur()
@@ -265,12 +281,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as sortie:
         return int(sortie.code or 0)
     try:
-        if args.commande in _OUTILS:
-            return _OUTILS[args.commande](args)
-        return _produire(args)
+        with signaux_en_exceptions():
+            if args.commande in _OUTILS:
+                return _OUTILS[args.commande](args)
+            return _produire(args)
     except ErreurCourriers as exc:
-        print(f"courriers : erreur : {exc.message}", file=sys.stderr)
-        return exc.code_sortie
+        return _signaler(exc)
+    except Arret:
+        return _signaler(erreur("interruption.arret"))
+    except KeyboardInterrupt:
+        return _signaler(erreur("interruption.ctrl_c"))
+    except Exception as exc:  # a bug: a French line rather than a traceback
+        if os.environ.get(VARIABLE_TRACE):
+            raise
+        return _signaler(erreur("interne.inattendue", exception=type(exc).__name__))
+
+
+def _signaler(exc: ErreurCourriers) -> int:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")  # after a progress bar
+    print(f"courriers : erreur : {exc.message}", file=sys.stderr)
+    return exc.code_sortie
 
 
 def _produire(args: argparse.Namespace) -> int:
@@ -291,12 +322,34 @@ def _produire(args: argparse.Namespace) -> int:
     sortie: Path = args.sortie or (
         defaut if args.commande == "convocation" else fichier.with_suffix(".docx")
     )
-    if sortie.resolve() == fichier.resolve():
-        raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
+    verifier_sorties(avec_pdf([sortie], args.pdf or args.pdfa), _entrees(document, args))
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
     _pdf([sortie], args)
     return 0
+
+
+def _entrees(document: Modele, args: argparse.Namespace) -> list[tuple[str, Path | None]]:
+    """The files a command reads, that no output may replace."""
+    if args.modele is not None:
+        modele = args.modele
+    else:
+        modele = trouver_modele(documents.type_de(document).modele, args.dossier_modeles)[0]
+    emetteur = getattr(document, "emetteur", None)
+    return [
+        (DONNEES, args.fichier),
+        (MODELE, modele),
+        (IMAGE, getattr(emetteur, "image_marianne", None)),
+        (CORRESPONDANTS, getattr(args, "correspondants", None)),
+    ]
+
+
+def _verifier_lot(
+    document: Modele, noms: Sequence[str], dossier: Path, args: argparse.Namespace
+) -> None:
+    """No document of a batch (nor its PDF) may replace an input."""
+    sorties = avec_pdf((dossier / nom for nom in noms), args.pdf or args.pdfa)
+    verifier_sorties(sorties, _entrees(document, args))
 
 
 def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
@@ -327,8 +380,9 @@ def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse
     else:
         correspondants = charger_correspondants(args.correspondants)
     lot = lettres.par_correspondant(lettre, correspondants, type_document.code)
+    _verifier_lot(lettre, [e.nom_fichier for e in lot], dossier, args)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
+    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.remplacer)
     return _bilan("courriers écrits", bilan, echecs, dossier, args)
 
 
@@ -339,6 +393,7 @@ def _bilan(
     tous = [*echecs, *bilan.echecs]
     print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
     _pdf(bilan.ecrits, args)
+    _perimes(bilan, dossier)
     for echec in tous:
         print(f"courriers : échec : {echec}", file=sys.stderr)
     if tous:
@@ -347,26 +402,56 @@ def _bilan(
     return 0
 
 
+def _perimes(bilan: Bilan, dossier: Path) -> None:
+    """Say which files of an earlier batch were removed, or are left."""
+    if bilan.supprimes:
+        print(f"{len(bilan.supprimes)} fichier(s) d'un lot précédent supprimé(s) (--remplacer)")
+    if bilan.perimes:
+        noms = ", ".join(p.name for p in bilan.perimes[:5])
+        suite = f" et {len(bilan.perimes) - 5} autre(s)" if len(bilan.perimes) > 5 else ""
+        print(
+            f"courriers : avertissement : {len(bilan.perimes)} fichier(s) d'un lot précédent "
+            f"reste(nt) dans {dossier} : {noms}{suite} ; --remplacer les supprime",
+            file=sys.stderr,
+        )
+
+
+def _processus(demandes: int) -> int:
+    """``--jobs``, at most the number of cores (``COURRIERS_JOBS_MAX``)."""
+    maximum = processus_max()
+    if demandes <= maximum:
+        return demandes
+    print(
+        f"courriers : avertissement : --jobs {demandes} ramené à {maximum} (nombre de cœurs "
+        "disponibles, ou COURRIERS_JOBS_MAX)",
+        file=sys.stderr,
+    )
+    return maximum
+
+
 def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: list[str]) -> int:
     fichier: Path = args.fichier
     dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-convocations")
     if dossier.exists() and not dossier.is_dir():
         raise erreur("donnees.dossier_attendu", dossier=dossier)
     lot = exemplaires(convocation)
+    _verifier_lot(convocation, [e.nom_fichier for e in lot], dossier, args)
     progression = barre_de_progression()
-    if args.jobs > 1:
+    jobs = _processus(args.jobs)
+    if jobs > 1:
         bilan = ecrire_lot_parallele(
             documents.resoudre_modele(convocation, args.modele, args.dossier_modeles),
             convocation.emetteur.image_marianne,
             lot,
             dossier,
-            args.jobs,
+            jobs,
             progression,
             args.continuer,
+            args.remplacer,
         )
     else:
         modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
+        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.remplacer)
     return _bilan("convocations écrites", bilan, echecs, dossier, args)
 
 

@@ -23,10 +23,12 @@ from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre,
 from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
+from courriers.limites import verifier_image
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur import filtres
 from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
+from courriers.sorties import IMAGE, MODELE, verifier_sorties
 from courriers.verification import rapport, verifier_modele
 
 D = TypeVar("D", bound=Modele)
@@ -219,6 +221,7 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
     absolue = image if image.is_absolute() else (dossier / image).resolve()
     if not absolue.is_file():
         raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
+    verifier_image(absolue)
     nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
     return document.model_copy(update={"emetteur": nouvel_emetteur})
 
@@ -259,10 +262,10 @@ def preparer_modele(
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
     emetteur = getattr(document, "emetteur", None)
-    return preparer(
-        resoudre_modele(document, modele, dossier_modeles),
-        getattr(emetteur, "image_marianne", None),
-    )
+    image = getattr(emetteur, "image_marianne", None)
+    if image is not None:
+        verifier_image(image)
+    return preparer(resoudre_modele(document, modele, dossier_modeles), image)
 
 
 def chemin_modele(document: Modele) -> Path:
@@ -292,5 +295,8 @@ def ecrire(
     """Render ``document`` and write it to ``sortie`` atomically: a
     complete new file replaces any earlier one, or nothing is written."""
     sortie = Path(sortie)
+    emetteur = getattr(document, "emetteur", None)
+    entrees = [(MODELE, modele), (IMAGE, getattr(emetteur, "image_marianne", None))]
+    verifier_sorties([sortie], entrees)
     ecrire_atomiquement(sortie, rendre(document, modele, dossier_modeles))
     return sortie

@@ -293,8 +293,7 @@ _YAML_FRANCAIS = {
     "expected <block end>, but found '?'": "indentation incohérente",
     "expected <block end>, but found '<block mapping start>'": "indentation incohérente",
     "expected <block end>, but found '<scalar>'": "indentation incohérente",
-    "expected <block mapping start>, but found '<block sequence start>'": "indentation "
-    "incohérente",
+    "expected <block mapping start>, but found '<block sequence start>'": "indentation incohérente",
 }
 
 
@@ -315,8 +314,11 @@ def yaml_en_francais(probleme: object) -> str:
         return _YAML_FRANCAIS[texte]
     if alias := re.fullmatch(r"found undefined alias '(.*)'", texte):
         return f"alias « {alias[1]} » non défini (l'ancre &{alias[1]} manque)"
-    if nombre := re.fullmatch(r"(?:invalid literal for int\(\) with base \d+|could not "
-                              r"convert string to float): '(.*)'", texte):
+    if nombre := re.fullmatch(
+        r"(?:invalid literal for int\(\) with base \d+|could not "
+        r"convert string to float): '(.*)'",
+        texte,
+    ):
         return f"nombre illisible : « {nombre[1]} »"
     if "groupdict" in texte:
         return "date ou horodatage illisible"

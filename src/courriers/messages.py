@@ -612,7 +612,15 @@ _MESSAGES: tuple[Message, ...] = (
         "Une image écrite par pdftoppm n'est pas un PNG : réessayer, ou mettre "
         "poppler-utils à jour.",
     ),
-
+    # --- interne (1) -------------------------------------------------------------------
+    Message(
+        "interne.inattendue",
+        ErreurCourriers,
+        "erreur interne inattendue ({exception}) : merci de la signaler avec la commande "
+        "lancée ; COURRIERS_TRACE=1 affiche le détail",
+        "Un défaut de courriers lui-même, qu'aucun fichier ne devrait provoquer : le "
+        "signaler ; rien d'incomplet n'est publié.",
+    ),
     # --- interruption (130, 143) -----------------------------------------------------
     Message(
         "interruption.ctrl_c",
@@ -632,12 +640,13 @@ _MESSAGES: tuple[Message, ...] = (
 
 CATALOGUE: Mapping[str, Message] = MappingProxyType({m.code: m for m in _MESSAGES})
 """Every message by its code, ordered by family (données, modèle, écriture,
-contrôles, pdf, interruption)."""
+contrôles, pdf, interne, interruption)."""
 
 assert len(CATALOGUE) == len(_MESSAGES), "codes en double dans le catalogue"
 
 CODES_SORTIE: tuple[tuple[int, str], ...] = (
     (0, "succès"),
+    (ErreurCourriers.code_sortie, "erreur interne (à signaler)"),
     (CODE_USAGE, "usage"),
     (ErreurDonnees.code_sortie, "données invalides"),
     (ErreurModele.code_sortie, "modèle DOCX en erreur"),

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from courriers import temporaires as fichiers_temporaires
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
 from courriers.systeme import raison
@@ -407,12 +408,12 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
     written. The temporary copies are removed on any failure."""
     temporaires: list[tuple[Path, Path]] = []
     destination = paires[0][1] if paires else Path()
+    for dossier in dict.fromkeys(destination.parent for _, destination in paires):
+        fichiers_temporaires.nettoyer_perimes(dossier)
     try:
         for produit, destination in paires:
-            descripteur, nom = tempfile.mkstemp(
-                prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-            )
-            temporaires.append((Path(nom), destination))
+            descripteur, nom = fichiers_temporaires.creer(destination.parent)
+            temporaires.append((nom, destination))
             with os.fdopen(descripteur, "wb") as fichier, produit.open("rb") as lu:
                 shutil.copyfileobj(lu, fichier)
                 fichier.flush()
