@@ -327,9 +327,10 @@ def yaml_en_francais(probleme: object) -> str:
 
 def lire_yaml(chemin: Path, texte: str) -> Any:
     """The data of a YAML text; see the module."""
-    chargeur = _Chargeur(texte)
-    chargeur.chemin = chemin
+    chargeur: _Chargeur | None = None
     try:
+        chargeur = _Chargeur(texte)
+        chargeur.chemin = chemin
         donnees = chargeur.get_single_data()
     except _ValeurIllisible as exc:
         raise _valeur_illisible(chemin, exc) from exc
@@ -360,7 +361,8 @@ def lire_yaml(chemin: Path, texte: str) -> Any:
             "donnees.yaml_illisible", chemin=chemin, probleme=yaml_en_francais(exc)
         ) from exc
     finally:
-        chargeur.dispose()
+        if chargeur is not None:
+            chargeur.dispose()
     verifier_arbre(chemin, donnees)
     return donnees
 

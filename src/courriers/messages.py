@@ -165,9 +165,8 @@ _MESSAGES: tuple[Message, ...] = (
         "donnees.yaml_illisible",
         ErreurDonnees,
         "{chemin} : YAML mal formé ({probleme})",
-        "Une valeur YAML ne peut pas être lue et sa position n'est pas connue (date qui "
-        "n'existe pas comme 2022-02-30, balise !!int ou !!float sur un texte) : corriger "
-        "la valeur, ou la mettre entre guillemets.",
+        "PyYAML refuse le fichier sans en donner la position (cas rare, le message de "
+        "PyYAML est cité) : corriger le fichier, ou l'écrire en JSON.",
     ),
     Message(
         "donnees.trop_imbrique",
