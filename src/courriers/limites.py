@@ -79,7 +79,7 @@ def _nombre(variable: str, valeur: str, maximum: float) -> float:
         raise erreur(
             "donnees.limite_invalide",
             variable=variable,
-            maximum=f"{maximum:g}".replace("e+", "e"),
+            maximum=f"{maximum:.0f}",
             valeur=repr(valeur),
         )
     return nombre
