@@ -87,7 +87,9 @@ def ecrire_lot(
                 progression(numero, len(exemplaires))
         return _publier(resultats, exemplaires, dossier, remplacer)
     except BaseException:
+        # Also a file created but not yet listed when Ctrl-C came.
         _nettoyer(r for r in resultats if isinstance(r, Path))
+        temporaires.nettoyer_les_miens(dossier, pid)
         raise
 
 
