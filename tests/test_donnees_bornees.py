@@ -6,6 +6,7 @@ Python traceback or English text from a dependency."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -19,7 +20,6 @@ import pytest
 import yaml
 
 from conftest import EXEMPLE, RACINE
-from courriers import lots
 from courriers.cli import main
 from courriers.erreurs import ErreurDonnees
 from courriers.limites import dimensions_image, limite, limite_nombre, processus_max
@@ -340,13 +340,13 @@ def test_jobs_ramene_au_nombre_de_coeurs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     demandes: list[int] = []
-    vrai = lots.multiprocessing.Pool
+    vrai = multiprocessing.Pool
 
     def espion(processus: int, *args: Any, **kwargs: Any) -> Any:
         demandes.append(processus)
         return vrai(processus, *args, **kwargs)
 
-    monkeypatch.setattr(lots.multiprocessing, "Pool", espion)
+    monkeypatch.setattr(multiprocessing, "Pool", espion)
     monkeypatch.setenv("COURRIERS_JOBS_MAX", "2")
     code = main(["convocation", str(EXEMPLE), "-o", str(tmp_path / "lot"), "--jobs", "100"])
     assert code == 0
