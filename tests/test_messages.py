@@ -280,6 +280,12 @@ def _image_absente(dossier: Path) -> int:
     return _cli("cr", _json(dossier / "reunion.json", donnees))
 
 
+def _correspondants_non_prevus(dossier: Path) -> object:
+    from courriers.documents import par_correspondant
+
+    return par_correspondant(charger(EXEMPLE, CompteRendu), [])
+
+
 def _archive_casse(dossier: Path) -> int:
     modele = _zip_minimal(dossier / "modele.docx")
     octets = bytearray(modele.read_bytes())
@@ -384,6 +390,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.image_trop_de_pixels": lambda d: _avec_image(
         d, png()[:16] + struct.pack(">II", 100_000, 100_000) + png()[24:]
     ),
+    "donnees.correspondants_non_prevus": _correspondants_non_prevus,
     "donnees.modele_introuvable": lambda d: _cr_avec_modele(d, d / "absent.docx"),
     "donnees.sortie_ecrase_donnees": lambda d: _cli(
         "cr", shutil.copy(EXEMPLE, d / "r.json"), "-o", d / "r.json"
