@@ -15,18 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents, pdf
+from courriers import cli_lots, documents, pdf
 from courriers.controles import en_erreurs
-from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.base import Modele
-from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
+from courriers.erreurs import CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.interruptions import Arret, signaux_en_exceptions
-from courriers.limites import processus_max
-from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
-from courriers.sorties import avec_pdf, verifier_sorties
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -299,38 +295,16 @@ def _produire(args: argparse.Namespace) -> int:
     if type_document.controles:
         _controler(document, args.strict)
     if en_lot:
-        return _lot(document, type_document, args, echecs)
+        return cli_lots.lot(document, type_document, args, echecs)
     if getattr(args, "correspondants", None):
-        return _lettres_par_correspondant(document, args)
+        return cli_lots.lettres_par_correspondant(document, args)
     suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else ""
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
-    _verifier_sorties(document, [sortie], args)
+    cli_lots.verifier_sorties_de(document, [sortie], args)
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
-    _pdf([sortie], args)
+    cli_lots.pdf_de([sortie], args)
     return 0
-
-
-def _verifier_sorties(document: Modele, sorties: Sequence[Path], args: argparse.Namespace) -> None:
-    """No output (nor its PDF) may replace an input, checked before any work."""
-    entrees = documents.entrees(
-        document,
-        args.fichier,
-        args.modele,
-        args.dossier_modeles,
-        getattr(args, "correspondants", None),
-    )
-    verifier_sorties(avec_pdf(sorties, args.pdf or args.pdfa), entrees)
-
-
-def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
-    process."""
-    if not (args.pdf or args.pdfa) or not docx:
-        return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
-    sorte = "PDF/A-2b" if args.pdfa else "PDF"
-    print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
 def _controler(document: Modele, strict: bool) -> None:
@@ -339,94 +313,6 @@ def _controler(document: Modele, strict: bool) -> None:
         raise erreur("controles.non_satisfaits", rapport=en_erreurs(avertissements))
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
-
-
-def _lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
-    fichier: Path = args.fichier
-    type_document = TYPES[args.commande]
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    echecs: list[str] = []
-    if args.continuer:
-        correspondants, echecs = charger_correspondants_valides(args.correspondants)
-    else:
-        correspondants = charger_correspondants(args.correspondants)
-    lot = documents.par_correspondant(lettre, correspondants)
-    _verifier_sorties(lettre, [dossier / e.nom_fichier for e in lot], args)
-    modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.remplacer)
-    return _bilan("courriers écrits", bilan, echecs, dossier, args)
-
-
-def _bilan(
-    quoi: str, bilan: Bilan, echecs: list[str], dossier: Path, args: argparse.Namespace
-) -> int:
-    """Print what a batch wrote and what failed (PDF too); the exit code."""
-    tous = [*echecs, *bilan.echecs]
-    print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
-    _pdf(bilan.ecrits, args)
-    _perimes(bilan, dossier)
-    for echec in tous:
-        print(f"courriers : échec : {echec}", file=sys.stderr)
-    if tous:
-        print(f"courriers : {len(tous)} document(s) non écrit(s) (--continuer)", file=sys.stderr)
-        return CODE_LOT_INCOMPLET
-    return 0
-
-
-def _perimes(bilan: Bilan, dossier: Path) -> None:
-    """Say which files of an earlier batch were removed, or are left."""
-    if bilan.supprimes:
-        print(f"{len(bilan.supprimes)} fichier(s) d'un lot précédent supprimé(s) (--remplacer)")
-    if bilan.perimes:
-        noms = ", ".join(p.name for p in bilan.perimes[:5])
-        suite = f" et {len(bilan.perimes) - 5} autre(s)" if len(bilan.perimes) > 5 else ""
-        print(
-            f"courriers : avertissement : {len(bilan.perimes)} fichier(s) d'un lot précédent "
-            f"reste(nt) dans {dossier} : {noms}{suite} ; --remplacer les supprime",
-            file=sys.stderr,
-        )
-
-
-def _processus(demandes: int) -> int:
-    """``--jobs``, at most the number of cores (``COURRIERS_JOBS_MAX``)."""
-    maximum = processus_max()
-    if demandes > maximum:
-        print(
-            f"courriers : avertissement : --jobs {demandes} ramené à {maximum} (nombre de "
-            "cœurs disponibles, ou COURRIERS_JOBS_MAX)",
-            file=sys.stderr,
-        )
-    return min(demandes, maximum)
-
-
-def _lot(
-    document: Modele, type_document: TypeDocument, args: argparse.Namespace, echecs: list[str]
-) -> int:
-    """A batch type (invitations): one file per document of the batch, in a
-    folder, optionally by several processes."""
-    fichier: Path = args.fichier
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    if dossier.exists() and not dossier.is_dir():
-        raise erreur("donnees.dossier_attendu", dossier=dossier)
-    lot = documents.exemplaires(document) or []
-    _verifier_sorties(document, [dossier / e.nom_fichier for e in lot], args)
-    progression = barre_de_progression()
-    jobs = _processus(args.jobs)
-    if jobs > 1:
-        bilan = ecrire_lot_parallele(
-            documents.resoudre_modele(document, args.modele, args.dossier_modeles),
-            documents.image_marianne(document),
-            lot,
-            dossier,
-            jobs,
-            progression,
-            args.continuer,
-            args.remplacer,
-        )
-    else:
-        modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.remplacer)
-    return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
 
 
 def _modele(args: argparse.Namespace) -> int:
