@@ -430,3 +430,13 @@ def test_remplacer_ne_supprime_rien_si_le_lot_echoue(tmp_path: Path) -> None:
     fichier.write_text(json.dumps(donnees), encoding="utf-8")
     assert main(["convocation", str(fichier), "-o", str(lot), "--remplacer"]) == 3
     assert _contenu(lot) == avant
+
+
+def test_un_apercu_serait_le_fichier_de_donnees(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    donnees = Path(shutil.copy(EXEMPLE, tmp_path / "apercu-cr-2.png"))  # read as JSON
+    avant = donnees.read_bytes()
+    code, err = _erreur(capsys, "apercu", "cr", donnees, "-o", tmp_path)
+    assert code == 3 and "la sortie écraserait le fichier de données" in err
+    assert donnees.read_bytes() == avant

@@ -23,6 +23,7 @@ from courriers.interruptions import Arret, signaux_en_exceptions
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
+from courriers.sorties import verifier_sorties
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -345,8 +346,13 @@ def _apercu(args: argparse.Namespace) -> int:
     type_document = TYPES[args.type]
     fichier: Path = args.fichier or dossier_exemples() / type_document.exemple
     document = documents.charger(fichier, type_document.classe)
+    nom = f"apercu-{type_document.code}"
+    images = [args.sortie / f"{nom}-1.png", *args.sortie.glob(f"{nom}-*.png")]
+    verifier_sorties(
+        images, documents.entrees(document, fichier, args.modele, args.dossier_modeles)
+    )
     with tempfile.TemporaryDirectory() as temporaire:
-        docx = Path(temporaire) / f"apercu-{type_document.code}.docx"
+        docx = Path(temporaire) / f"{nom}.docx"
         documents.ecrire(document, docx, args.modele, args.dossier_modeles)
         images = pdf.apercu(docx, args.sortie, args.toutes_les_pages, args.resolution)
     for image in images:
