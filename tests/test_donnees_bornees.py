@@ -267,6 +267,20 @@ def test_pixels_lus_dans_l_en_tete(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "image de 60000 × 60000 pixels, 40 millions de pixels au plus" in err
 
 
+def test_logo_hors_etat_verifie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "logo.png").write_bytes(b"GIF89a")  # a GIF header cut short
+    donnees = _exemple()
+    del donnees["emetteur"]["departement"]
+    donnees["emetteur"].update(marque_etat=False, titre="MAIRIE DE MOULINS", logo="logo.png")
+    fichier = _json(tmp_path / "reunion.json", donnees)
+    code, err = _erreur(capsys, "cr", fichier, "-o", tmp_path / "cr.docx")
+    assert code == 3
+    assert "emetteur.logo : " in err and "ce n'est pas une image PNG, JPEG, GIF ou BMP" in err
+    (tmp_path / "logo.png").write_bytes(png())
+    code, err = _erreur(capsys, "cr", fichier, "-o", tmp_path / "logo.png")
+    assert code == 3 and "la sortie écraserait le logo (emetteur.logo)" in err
+
+
 def test_dimensions_jpeg() -> None:
     jpeg = (
         b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"

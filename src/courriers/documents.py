@@ -26,7 +26,7 @@ from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur.prepare import ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
-from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, MODELE, verifier_sorties
+from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, LOGO, MODELE, verifier_sorties
 from courriers.verification import rapport, verifier_modele
 
 __all__ = [
@@ -116,15 +116,17 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
     emetteur = getattr(document, "emetteur", None)
-    image = getattr(emetteur, "image_marianne", None)
-    if emetteur is None or image is None:
-        return document
-    absolue = image if image.is_absolute() else (dossier / image).resolve()
-    if not absolue.is_file():
-        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-    verifier_image(absolue)
-    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-    return document.model_copy(update={"emetteur": nouvel_emetteur})
+    for champ in ("image_marianne", "logo"):
+        image = getattr(emetteur, champ, None)
+        if emetteur is None or image is None:
+            continue
+        absolue = image if image.is_absolute() else (dossier / image).resolve()
+        if not absolue.is_file():
+            raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        verifier_image(absolue, f"emetteur.{champ}")
+        emetteur = emetteur.model_copy(update={champ: absolue})
+        document = document.model_copy(update={"emetteur": emetteur})
+    return document
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -197,7 +199,18 @@ def preparer_modele(
     document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
-    once, with the emitter's Marianne image (checked: bytes, format, pixels)."""
+    once, with the emitter's Marianne image, or its own logo for an emitter
+    outside the State (checked: bytes, format, pixels)."""
+    emetteur = getattr(document, "emetteur", None)
+    logo = getattr(emetteur, "logo", None)
+    if isinstance(logo, Path):
+        # An emitter outside the State: its own logo in the image slot.
+        verifier_image(logo, "emetteur.logo")
+        return preparer(
+            resoudre_modele(document, modele, dossier_modeles),
+            logo,
+            f"Logo, {getattr(emetteur, 'titre', '')}",
+        )
     image = image_marianne(document)
     if image is not None:
         verifier_image(image)
@@ -213,13 +226,15 @@ def entrees(
 ) -> list[tuple[str, Path | None]]:
     """The files writing ``document`` reads, that no output may replace:
     the data file, the template (given, from a folder, or built-in), the
-    Marianne image, the list of correspondents."""
+    Marianne image or logo, the list of correspondents."""
     if modele is None:
         modele = trouver_modele(type_de(document).modele, dossier_modeles)[0]
+    logo = getattr(getattr(document, "emetteur", None), "logo", None)
     return [
         (DONNEES, fichier),
         (MODELE, modele),
         (IMAGE, image_marianne(document)),
+        (LOGO, logo if isinstance(logo, Path) else None),
         (CORRESPONDANTS, correspondants),
     ]
 

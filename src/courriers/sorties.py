@@ -18,6 +18,7 @@ from courriers.messages import erreur
 DONNEES = "le fichier de données"
 MODELE = "le modèle"
 IMAGE = "l'image Marianne (emetteur.image_marianne)"
+LOGO = "le logo (emetteur.logo)"
 CORRESPONDANTS = "la liste de correspondants (--correspondants)"
 
 
