@@ -31,6 +31,8 @@ from courriers.messages import erreur
 
 _MERGE = "tag:yaml.org,2002:merge"
 _SUBSTITUTS = re.compile("[\ud800-\udfff]")
+#: The only way a lone surrogate gets into data decoded from UTF-8: an escape.
+_ECHAPPEMENT_SUBSTITUT = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
 
 
 def chemin_du_champ(loc: tuple[str | int, ...]) -> str:
@@ -97,8 +99,16 @@ def _entier(texte: str) -> int:
 
 def lire_json(chemin: Path, texte: str) -> Any:
     """The data of a JSON text; see the module."""
+    doublons: list[bool] = []
+
+    def objet(paires: list[tuple[str, Any]]) -> dict[str, Any]:
+        resultat = _objet(paires)
+        if isinstance(resultat, _ObjetEnDouble):
+            doublons.append(True)
+        return resultat
+
     try:
-        donnees = json.loads(texte, object_pairs_hook=_objet, parse_int=_entier)
+        donnees = json.loads(texte, object_pairs_hook=objet, parse_int=_entier)
     except json.JSONDecodeError as exc:
         raise erreur(
             "donnees.json_mal_forme",
@@ -111,7 +121,8 @@ def lire_json(chemin: Path, texte: str) -> Any:
         trouve = re.search(rf"\d{{{exc.chiffres}}}", texte)
         ligne, colonne = _position(texte, trouve.start() if trouve else 0)
         raise _trop_long(chemin, ligne, colonne, exc.chiffres) from None
-    verifier_arbre(chemin, donnees)
+    if doublons or _ECHAPPEMENT_SUBSTITUT.search(texte):  # else nothing to find
+        verifier_arbre(chemin, donnees)
     return donnees
 
 
@@ -363,7 +374,8 @@ def lire_yaml(chemin: Path, texte: str) -> Any:
     finally:
         if chargeur is not None:
             chargeur.dispose()
-    verifier_arbre(chemin, donnees)
+    if _ECHAPPEMENT_SUBSTITUT.search(texte):  # keys twice: found in the graph
+        verifier_arbre(chemin, donnees)
     return donnees
 
 
