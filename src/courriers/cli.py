@@ -18,13 +18,20 @@ from typing import NoReturn
 from courriers import cli_lots, documents, pdf
 from courriers.controles import en_erreurs
 from courriers.donnees.base import Modele
+from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.interruptions import Arret, signaux_en_exceptions
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
 from courriers.sorties import verifier_sorties
-from courriers.verification import rapport, rapport_json, verifier_modele
+from courriers.verification import (
+    avertissements_modele,
+    rapport,
+    rapport_json,
+    verifier_modele,
+)
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -118,12 +125,6 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             help="nombre de processus (par défaut : 1 ; au plus le nombre de cœurs, ou "
             "COURRIERS_JOBS_MAX)",
         )
-    if type_document.controles:
-        commande.add_argument(
-            "--strict",
-            action="store_true",
-            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
-        )
     if type_document.par_correspondant:
         commande.add_argument(
             "--correspondants",
@@ -146,12 +147,16 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
     verifier = actions.add_parser(
         "verifier",
         help="signale toutes les erreurs d'un modèle, avec leur emplacement",
-        description="Vérifie un modèle DOCX pour un type de document. Codes de sortie : "
-        "0 aucun problème, 1 problèmes trouvés, 2 usage.",
+        description="Vérifie un modèle DOCX pour un type de document : erreurs (le modèle "
+        "est refusé) et avertissements (tableaux, accessibilité). Codes de sortie : 0 aucune "
+        "erreur (avertissements compris, sauf avec --strict), 1 problèmes trouvés, 2 usage.",
     )
     verifier.add_argument("fichier", type=Path, metavar="FICHIER.docx", help="modèle à vérifier")
     verifier.add_argument("--type", required=True, choices=codes, help="type de document")
     verifier.add_argument("--json", action="store_true", help="rapport en JSON")
+    verifier.add_argument(
+        "--strict", action="store_true", help="les avertissements comptent comme des erreurs"
+    )
     copier = actions.add_parser(
         "copier",
         help="copie un modèle intégré pour le personnaliser",
@@ -241,6 +246,18 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         help="écrit aussi le PDF/A-2b (archivage) de chaque document, avec LibreOffice",
     )
     parser.add_argument(
+        "--pdfua",
+        action="store_true",
+        help="écrit aussi le PDF/UA-1 (accessible : titre, langue, balises) de chaque "
+        "document, avec LibreOffice ; se combine avec --pdfa",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="les avertissements (contrôles des courriers, accessibilité du document rendu) "
+        "deviennent des erreurs (rien n'est écrit)",
+    )
+    parser.add_argument(
         "--dossier-modeles",
         type=Path,
         metavar="DOSSIER",
@@ -302,8 +319,12 @@ def _produire(args: argparse.Namespace) -> int:
     suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else ""
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
     cli_lots.verifier_sorties_de(document, [sortie], args)
-    documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
+    contenu = documents.rendre(document, args.modele, args.dossier_modeles)
+    if args.strict:
+        refuser_si_inaccessible(contenu, sortie.name)
+    ecrire_atomiquement(sortie, contenu)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    cli_lots.avertir_accessibilite([(sortie.name, contenu)])
     cli_lots.pdf_de([sortie], args)
     return 0
 
@@ -323,11 +344,13 @@ def _modele(args: argparse.Namespace) -> int:
         return 0
     try:
         problemes = verifier_modele(args.fichier, args.type)
+        problemes += avertissements_modele(args.fichier)
     except ErreurModele as exc:  # not a readable DOCX: a problem of the template
         print(f"courriers : {exc.message}", file=sys.stderr)
         return 1
     print(rapport_json(problemes) if args.json else rapport(problemes))
-    return 1 if problemes else 0
+    bloquants = [p for p in problemes if args.strict or p.gravite == "erreur"]
+    return 1 if bloquants else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

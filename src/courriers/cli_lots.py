@@ -20,6 +20,7 @@ from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_p
 from courriers.messages import erreur
 from courriers.registre import TYPES, TypeDocument
 from courriers.sorties import avec_pdf, verifier_sorties
+from courriers.verification.accessibilite import verifier_accessibilite
 
 
 def verifier_sorties_de(
@@ -33,16 +34,32 @@ def verifier_sorties_de(
         args.dossier_modeles,
         getattr(args, "correspondants", None),
     )
-    verifier_sorties(avec_pdf(sorties, args.pdf or args.pdfa), entrees)
+    verifier_sorties(avec_pdf(sorties, args.pdf or args.pdfa or args.pdfua), entrees)
+
+
+def avertir_accessibilite(documents_ecrits: Sequence[tuple[str, bytes | Path]]) -> None:
+    """Print the accessibility warnings of the documents written, each once
+    with the documents it concerns (docs/accessibilite.md)."""
+    vus: dict[tuple[str, str, str], list[str]] = {}
+    for nom, contenu in documents_ecrits:
+        for probleme in verifier_accessibilite(contenu):
+            vus.setdefault((probleme.partie, probleme.lieu, probleme.message), []).append(nom)
+    for (partie, lieu, message), noms in vus.items():
+        ou = noms[0] if len(noms) == 1 else f"{noms[0]} et {len(noms) - 1} autre(s)"
+        print(
+            f"courriers : avertissement : accessibilité : {ou} : {partie} {lieu} — {message}",
+            file=sys.stderr,
+        )
 
 
 def pdf_de(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
-    process."""
-    if not (args.pdf or args.pdfa) or not docx:
+    """With --pdf, --pdfa or --pdfua: every DOCX written converted in one
+    LibreOffice process."""
+    if not (args.pdf or args.pdfa or args.pdfua) or not docx:
         return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
-    sorte = "PDF/A-2b" if args.pdfa else "PDF"
+    pdfs = pdf.convertir(docx, pdfa=args.pdfa, pdfua=args.pdfua)
+    sorte = " et ".join(n for n, oui in (("PDF/A-2b", args.pdfa), ("PDF/UA-1", args.pdfua)) if oui)
+    sorte = sorte or "PDF"
     print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
@@ -58,7 +75,15 @@ def lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
     lot = documents.par_correspondant(lettre, correspondants)
     verifier_sorties_de(lettre, [dossier / e.nom_fichier for e in lot], args)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.remplacer)
+    bilan = ecrire_lot(
+        modele,
+        lot,
+        dossier,
+        barre_de_progression(),
+        args.continuer,
+        strict=args.strict,
+        remplacer=args.remplacer,
+    )
     return _bilan("courriers écrits", bilan, echecs, dossier, args)
 
 
@@ -68,6 +93,7 @@ def _bilan(
     """Print what a batch wrote and what failed (PDF too); the exit code."""
     tous = [*echecs, *bilan.echecs]
     print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
+    avertir_accessibilite([(chemin.name, chemin) for chemin in bilan.ecrits])
     pdf_de(bilan.ecrits, args)
     _perimes(bilan, dossier)
     for echec in tous:
@@ -126,9 +152,18 @@ def lot(
             jobs,
             progression,
             args.continuer,
-            args.remplacer,
+            strict=args.strict,
+            remplacer=args.remplacer,
         )
     else:
         modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.remplacer)
+        bilan = ecrire_lot(
+            modele,
+            lot,
+            dossier,
+            progression,
+            args.continuer,
+            strict=args.strict,
+            remplacer=args.remplacer,
+        )
     return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)

@@ -40,6 +40,7 @@ from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
 from courriers.moteur.prepare import ModelePrepare, preparer
 from courriers.systeme import raison
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 Progression = Callable[[int, int], None]
 
@@ -69,20 +70,24 @@ def ecrire_lot(
     dossier: Path,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
     remplacer: bool = False,
 ) -> Bilan:
     """Render and write every document of the batch into ``dossier``.
 
     All or nothing; with ``continuer``, the documents that render are
-    written and the others listed in :attr:`Bilan.echecs`; with
-    ``remplacer``, files of an earlier batch are removed.
+    written and the others listed in :attr:`Bilan.echecs`. With ``strict``,
+    a document with accessibility warnings fails; with ``remplacer``, files
+    of an earlier batch are removed.
     """
     resultats: list[Path | str] = []
     pid = os.getpid()
     try:
         _creer(dossier)
         for numero, exemplaire in enumerate(exemplaires, start=1):
-            resultats.append(_ecrire_temporaire(modele, exemplaire, dossier, continuer, pid))
+            resultats.append(
+                _ecrire_temporaire(modele, exemplaire, dossier, continuer, pid, strict)
+            )
             if progression:
                 progression(numero, len(exemplaires))
         return _publier(resultats, exemplaires, dossier, remplacer)
@@ -101,6 +106,7 @@ def ecrire_lot_parallele(
     processus: int,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
     remplacer: bool = False,
 ) -> Bilan:
     """Same as :func:`ecrire_lot`, with ``processus`` worker processes; each
@@ -110,7 +116,7 @@ def ecrire_lot_parallele(
     resultats: list[Path | str] = []
     taille = max(1, min(64, len(exemplaires) // (processus * 4) or 1))
     paquets = [exemplaires[i : i + taille] for i in range(0, len(exemplaires), taille)]
-    travail = partial(_ecrire_paquet, dossier=dossier, continuer=continuer, pid=pid)
+    travail = partial(_ecrire_paquet, dossier=dossier, continuer=continuer, pid=pid, strict=strict)
     groupe = multiprocessing.Pool(
         processus, initializer=_initialiser_processus, initargs=(chemin_modele, image_marianne, pid)
     )
@@ -154,10 +160,11 @@ def _surveiller_parent(parent: int, pere: int) -> None:
 
 
 def _ecrire_paquet(
-    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool, pid: int
+    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool, pid: int, strict: bool = False
 ) -> list[Path | str]:
     assert _MODELE_DU_PROCESSUS is not None
-    return [_ecrire_temporaire(_MODELE_DU_PROCESSUS, e, dossier, continuer, pid) for e in paquet]
+    modele = _MODELE_DU_PROCESSUS
+    return [_ecrire_temporaire(modele, e, dossier, continuer, pid, strict) for e in paquet]
 
 
 def _creer(dossier: Path) -> None:
@@ -171,12 +178,17 @@ def _creer(dossier: Path) -> None:
 
 
 def _ecrire_temporaire(
-    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, continuer: bool, pid: int
+    modele: ModelePrepare,
+    exemplaire: Exemplaire,
+    dossier: Path,
+    continuer: bool,
+    pid: int,
+    strict: bool = False,
 ) -> Path | str:
     """The temporary file of one document; with ``continuer``, the reason
     of a failure instead of raising it."""
     try:
-        chemin = _ecrire_un(modele, exemplaire, dossier, pid)
+        chemin = _ecrire_un(modele, exemplaire, dossier, pid, strict)
     except ErreurCourriers as exc:
         if not continuer:
             raise
@@ -187,8 +199,12 @@ def _ecrire_temporaire(
     return chemin
 
 
-def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, pid: int) -> Path:
+def _ecrire_un(
+    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, pid: int, strict: bool = False
+) -> Path:
     contenu = modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+    if strict:
+        refuser_si_inaccessible(contenu, exemplaire.nom_fichier)
     try:
         descripteur, nom = temporaires.creer(dossier, pid)
     except OSError as exc:
