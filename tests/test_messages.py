@@ -14,9 +14,12 @@ import json
 import os
 import re
 import shutil
+import signal
 import string
+import struct
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +35,7 @@ from courriers.convocations import exemplaires
 from courriers.documents import preparer_modele, type_de
 from courriers.donnees.convocation import Convocation
 from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees
+from courriers.limites import verifier_image
 from courriers.lots import ecrire_lot
 from courriers.messages import CATALOGUE, CODES_SORTIE, avec_catalogue, erreur
 from courriers.modeles import modele_integre
@@ -125,6 +129,80 @@ def _zip_minimal(chemin: Path, document: bytes = b"<x/>") -> Path:
 def _correspondants(dossier: Path, nom: str, contenu: str) -> int:
     liste = _fichier(dossier / nom, contenu)
     return _cli("reponse", REPONSE, "--correspondants", liste, "-o", dossier / "lot")
+
+
+def png(largeur: int = 4, hauteur: int = 2) -> bytes:
+    """A valid PNG image (grey, 8 bits)."""
+
+    def bloc(nature: bytes, contenu: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(contenu))
+            + nature
+            + contenu
+            + struct.pack(">I", zlib.crc32(nature + contenu))
+        )
+
+    entete = struct.pack(">IIBBBBB", largeur, hauteur, 8, 0, 0, 0, 0)
+    lignes = b"".join(b"\0" + b"\x80" * largeur for _ in range(hauteur))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + bloc(b"IHDR", entete)
+        + bloc(b"IDAT", zlib.compress(lignes))
+        + bloc(b"IEND", b"")
+    )
+
+
+def _avec_image(dossier: Path, contenu: bytes, *options: str) -> int:
+    """The minutes with ``contenu`` as the Marianne image."""
+    _fichier(dossier / "marianne.png", contenu)
+    donnees = _exemple()
+    donnees["emetteur"]["image_marianne"] = "marianne.png"
+    return _cli("cr", _json(dossier / "reunion.json", donnees), "-o", dossier / "cr.docx", *options)
+
+
+def _image_trop_grosse(dossier: Path) -> int:
+    with _environnement(COURRIERS_TAILLE_MAX_IMAGE="0.00001"):
+        return _avec_image(dossier, png())
+
+
+def _yaml_sans_position(dossier: Path) -> int:
+    import yaml
+
+    def panne(*_: object) -> None:
+        raise yaml.YAMLError("panne")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("courriers.lecture._Chargeur.get_single_data", panne)
+        return _cli("cr", _fichier(dossier / "r.yaml", "objet: x\n"))
+
+
+def _bombe_yaml(dossier: Path) -> int:
+    lignes = ["a0: &a0 [x, y, z, t, u, v, w, q, r, s]"]
+    lignes += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    return _cli("cr", _fichier(dossier / "r.yaml", "\n".join(lignes) + "\n"))
+
+
+def _sortie_sur_le_modele(dossier: Path) -> int:
+    modele = shutil.copy(modele_integre("compte-rendu.docx"), dossier / "modele.docx")
+    return _cli("cr", EXEMPLE, "--modele", modele, "-o", modele)
+
+
+def _pendant_l_ecriture(dossier: Path, action: Callable[..., object]) -> int:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("courriers.documents.rendre", action)
+        return _cli("cr", EXEMPLE, "-o", dossier / "cr.docx")
+
+
+def _ctrl_c(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm(*_: object) -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _panne(*_: object) -> None:
+    raise RuntimeError("défaut simulé")
 
 
 # --- fake soffice and pdftoppm ---------------------------------------------------------
@@ -290,18 +368,37 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "donnees.json_mal_forme": lambda d: _cli("cr", _fichier(d / "r.json", '{"objet": "x",}')),
     "donnees.yaml_mal_forme": lambda d: _cli("cr", _fichier(d / "r.yaml", "objet: [1, 2\n")),
-    "donnees.yaml_illisible": lambda d: _cli("cr", _fichier(d / "r.yaml", "date: 2022-02-30\n")),
+    "donnees.nombre_trop_long": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"n": ' + "9" * 5000 + "}")
+    ),
+    "donnees.cle_en_double": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"objet": "a", "objet": "b"}')
+    ),
+    "donnees.caractere_invalide": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"objet": "\\ud800"}')
+    ),
+    "donnees.yaml_recursif": lambda d: _cli("cr", _fichier(d / "r.yaml", "a: &a [1, *a]\n")),
+    "donnees.yaml_trop_developpe": _bombe_yaml,
+    "donnees.date_inexistante": lambda d: _cli("cr", _fichier(d / "r.yaml", "date: 2022-02-30\n")),
+    "donnees.yaml_illisible": _yaml_sans_position,
     "donnees.trop_imbrique": lambda d: _cli(
         "cr", _fichier(d / "r.json", "[" * 100_000 + "]" * 100_000)
     ),
     "donnees.non_conformes": lambda d: _cli("cr", _fichier(d / "r.json", "{}")),
     "donnees.date_hors_calendrier": _delai_demesure,
     "donnees.image_marianne_introuvable": _image_absente,
+    "donnees.image_illisible": lambda d: verifier_image(_dossier(d / "image.png")),
+    "donnees.image_trop_grosse": _image_trop_grosse,
+    "donnees.pas_une_image": lambda d: _avec_image(d, b"pas une image"),
+    "donnees.image_trop_de_pixels": lambda d: _avec_image(
+        d, png()[:16] + struct.pack(">II", 100_000, 100_000) + png()[24:]
+    ),
     "donnees.correspondants_non_prevus": _correspondants_non_prevus,
     "donnees.modele_introuvable": lambda d: _cr_avec_modele(d, d / "absent.docx"),
     "donnees.sortie_ecrase_donnees": lambda d: _cli(
         "cr", shutil.copy(EXEMPLE, d / "r.json"), "-o", d / "r.json"
     ),
+    "donnees.sortie_ecrase_entree": _sortie_sur_le_modele,
     "donnees.dossier_attendu": lambda d: _cli(
         "convocation", EXEMPLE, "-o", _fichier(d / "lot", "un fichier")
     ),
@@ -328,6 +425,9 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "modele.pas_un_docx": lambda d: _cr_avec_modele(d, _fichier(d / "m.docx", "Bonjour")),
     "modele.archive_illisible": _archive_casse,
+    "modele.trop_de_membres": lambda d: _avec_env(
+        {"COURRIERS_MEMBRES_MAX_MODELE": "5"}, "cr", EXEMPLE, "-o", d / "cr.docx"
+    ),
     "modele.pas_un_document_word": lambda d: _cr_avec_modele(
         d, _zip(d / "m.docx", {"[Content_Types].xml": b"<Types/>"})
     ),
@@ -421,6 +521,10 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "pdf.apercu_illisible": lambda d: _apercu_avec_pdftoppm(
         d, 'for a in "$@"; do dernier="$a"; done; printf "pas un PNG" > "$dernier-1.png"'
     ),
+    # interne, interruption
+    "interne.inattendue": lambda d: _pendant_l_ecriture(d, _panne),
+    "interruption.ctrl_c": lambda d: _pendant_l_ecriture(d, _ctrl_c),
+    "interruption.arret": lambda d: _pendant_l_ecriture(d, _sigterm),
 }
 
 
@@ -471,7 +575,8 @@ def test_le_message_arrive_avec_son_code(
 
 def test_les_gabarits_n_ont_que_des_champs_nommes() -> None:
     for message in CATALOGUE.values():
-        assert message.code.split(".")[0] in {"donnees", "modele", "ecriture", "controles", "pdf"}
+        familles = {"donnees", "modele", "ecriture", "controles", "pdf", "interne", "interruption"}
+        assert message.code.split(".")[0] in familles
         assert message.quand.endswith(".") and message.gabarit.strip() == message.gabarit
         for _, nom, format_, conversion in string.Formatter().parse(message.gabarit):
             if nom is not None:
@@ -480,7 +585,7 @@ def test_les_gabarits_n_ont_que_des_champs_nommes() -> None:
 
 def test_catalogue_ordonne_par_famille() -> None:
     familles = [code.split(".")[0] for code in CATALOGUE]
-    ordre = ["donnees", "modele", "ecriture", "controles", "pdf"]
+    ordre = ["donnees", "modele", "ecriture", "controles", "pdf", "interne", "interruption"]
     assert familles == sorted(familles, key=ordre.index)
 
 
@@ -512,7 +617,7 @@ def test_la_documentation_du_catalogue_est_a_jour() -> None:
 
 def test_les_codes_de_sortie_sont_documentes() -> None:
     codes = [code for code, _ in CODES_SORTIE]
-    assert codes == [0, 2, 3, 4, 5, 6, 7, 8]
+    assert codes == [0, 1, 2, 3, 4, 5, 6, 7, 8, 130, 143]
     assert {message.classe.code_sortie for message in CATALOGUE.values()} <= set(codes)
     aide = " ".join(analyseur().format_help().split())
     texte = (RACINE / "docs" / "erreurs.md").read_text(encoding="utf-8")

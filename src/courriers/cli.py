@@ -8,29 +8,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents, pdf
+from courriers import cli_lots, documents, pdf
 from courriers.controles import en_erreurs
-from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.base import Modele
 from courriers.ecriture import ecrire_atomiquement
-from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
-from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.erreurs import CODE_USAGE, ErreurCourriers, ErreurModele
+from courriers.interruptions import Arret, signaux_en_exceptions
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
+from courriers.sorties import verifier_sorties
 from courriers.verification import (
     avertissements_modele,
     rapport,
     rapport_json,
     verifier_modele,
 )
-from courriers.verification.accessibilite import refuser_si_inaccessible, verifier_accessibilite
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -121,7 +122,8 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             type=_entier_positif,
             default=1,
             metavar="N",
-            help="nombre de processus (par défaut : 1)",
+            help="nombre de processus (par défaut : 1 ; au plus le nombre de cœurs, ou "
+            "COURRIERS_JOBS_MAX)",
         )
     if type_document.par_correspondant:
         commande.add_argument(
@@ -206,6 +208,12 @@ def _option_continuer(parser: argparse.ArgumentParser) -> None:
         help="en cas d'échec d'un document du lot, écrire les autres et lister les échecs "
         "(par défaut : tout ou rien)",
     )
+    parser.add_argument(
+        "--remplacer",
+        action="store_true",
+        help="supprime du dossier du lot les documents d'un lot précédent que ce lot ne "
+        "produit plus (par défaut : ils sont listés et gardés)",
+    )
 
 
 def _entier_positif(texte: str) -> int:
@@ -258,6 +266,10 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
     )
 
 
+VARIABLE_TRACE = "COURRIERS_TRACE"
+"""Set to 1, an unexpected internal error shows its Python traceback."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     racine = analyseur()
@@ -266,12 +278,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as sortie:
         return int(sortie.code or 0)
     try:
-        if args.commande in _OUTILS:
-            return _OUTILS[args.commande](args)
-        return _produire(args)
+        with signaux_en_exceptions():
+            if args.commande in _OUTILS:
+                return _OUTILS[args.commande](args)
+            return _produire(args)
     except ErreurCourriers as exc:
-        print(f"courriers : erreur : {exc.message}", file=sys.stderr)
-        return exc.code_sortie
+        return _signaler(exc)
+    except Arret:
+        return _signaler(erreur("interruption.arret"))
+    except KeyboardInterrupt:
+        return _signaler(erreur("interruption.ctrl_c"))
+    except Exception as exc:  # a bug: a French line rather than a traceback
+        if os.environ.get(VARIABLE_TRACE):
+            raise
+        return _signaler(erreur("interne.inattendue", exception=type(exc).__name__))
+
+
+def _signaler(exc: ErreurCourriers) -> int:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")  # after a progress bar
+    print(f"courriers : erreur : {exc.message}", file=sys.stderr)
+    return exc.code_sortie
 
 
 def _produire(args: argparse.Namespace) -> int:
@@ -286,47 +313,20 @@ def _produire(args: argparse.Namespace) -> int:
     if type_document.controles:
         _controler(document, args.strict)
     if en_lot:
-        return _lot(document, type_document, args, echecs)
+        return cli_lots.lot(document, type_document, args, echecs)
     if getattr(args, "correspondants", None):
-        return _lettres_par_correspondant(document, args)
+        return cli_lots.lettres_par_correspondant(document, args)
     suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else ""
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
-    if sortie.resolve() == fichier.resolve():
-        raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
+    cli_lots.verifier_sorties_de(document, [sortie], args)
     contenu = documents.rendre(document, args.modele, args.dossier_modeles)
     if args.strict:
         refuser_si_inaccessible(contenu, sortie.name)
     ecrire_atomiquement(sortie, contenu)
     print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
-    _avertir_accessibilite([(sortie.name, contenu)])
-    _pdf([sortie], args)
+    cli_lots.avertir_accessibilite([(sortie.name, contenu)])
+    cli_lots.pdf_de([sortie], args)
     return 0
-
-
-def _avertir_accessibilite(documents_ecrits: Sequence[tuple[str, bytes | Path]]) -> None:
-    """Print the accessibility warnings of the documents written, each once
-    with the documents it concerns (docs/accessibilite.md)."""
-    vus: dict[tuple[str, str, str], list[str]] = {}
-    for nom, contenu in documents_ecrits:
-        for probleme in verifier_accessibilite(contenu):
-            vus.setdefault((probleme.partie, probleme.lieu, probleme.message), []).append(nom)
-    for (partie, lieu, message), noms in vus.items():
-        ou = noms[0] if len(noms) == 1 else f"{noms[0]} et {len(noms) - 1} autre(s)"
-        print(
-            f"courriers : avertissement : accessibilité : {ou} : {partie} {lieu} — {message}",
-            file=sys.stderr,
-        )
-
-
-def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf, --pdfa or --pdfua: every DOCX written converted in one
-    LibreOffice process."""
-    if not (args.pdf or args.pdfa or args.pdfua) or not docx:
-        return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa, pdfua=args.pdfua)
-    sorte = " et ".join(n for n, oui in (("PDF/A-2b", args.pdfa), ("PDF/UA-1", args.pdfua)) if oui)
-    sorte = sorte or "PDF"
-    print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
 def _controler(document: Modele, strict: bool) -> None:
@@ -335,65 +335,6 @@ def _controler(document: Modele, strict: bool) -> None:
         raise erreur("controles.non_satisfaits", rapport=en_erreurs(avertissements))
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
-
-
-def _lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
-    fichier: Path = args.fichier
-    type_document = TYPES[args.commande]
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    echecs: list[str] = []
-    if args.continuer:
-        correspondants, echecs = charger_correspondants_valides(args.correspondants)
-    else:
-        correspondants = charger_correspondants(args.correspondants)
-    lot = documents.par_correspondant(lettre, correspondants)
-    modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.strict)
-    return _bilan("courriers écrits", bilan, echecs, dossier, args)
-
-
-def _bilan(
-    quoi: str, bilan: Bilan, echecs: list[str], dossier: Path, args: argparse.Namespace
-) -> int:
-    """Print what a batch wrote and what failed (PDF too); the exit code."""
-    tous = [*echecs, *bilan.echecs]
-    print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
-    _avertir_accessibilite([(chemin.name, chemin) for chemin in bilan.ecrits])
-    _pdf(bilan.ecrits, args)
-    for echec in tous:
-        print(f"courriers : échec : {echec}", file=sys.stderr)
-    if tous:
-        print(f"courriers : {len(tous)} document(s) non écrit(s) (--continuer)", file=sys.stderr)
-        return CODE_LOT_INCOMPLET
-    return 0
-
-
-def _lot(
-    document: Modele, type_document: TypeDocument, args: argparse.Namespace, echecs: list[str]
-) -> int:
-    """A batch type (invitations): one file per document of the batch, in a
-    folder, optionally by several processes."""
-    fichier: Path = args.fichier
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    if dossier.exists() and not dossier.is_dir():
-        raise erreur("donnees.dossier_attendu", dossier=dossier)
-    lot = documents.exemplaires(document) or []
-    progression = barre_de_progression()
-    if args.jobs > 1:
-        bilan = ecrire_lot_parallele(
-            documents.resoudre_modele(document, args.modele, args.dossier_modeles),
-            documents.image_marianne(document),
-            lot,
-            dossier,
-            args.jobs,
-            progression,
-            args.continuer,
-            args.strict,
-        )
-    else:
-        modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.strict)
-    return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
 
 
 def _modele(args: argparse.Namespace) -> int:
@@ -428,8 +369,13 @@ def _apercu(args: argparse.Namespace) -> int:
     type_document = TYPES[args.type]
     fichier: Path = args.fichier or dossier_exemples() / type_document.exemple
     document = documents.charger(fichier, type_document.classe)
+    nom = f"apercu-{type_document.code}"
+    images = [args.sortie / f"{nom}-1.png", *args.sortie.glob(f"{nom}-*.png")]
+    verifier_sorties(
+        images, documents.entrees(document, fichier, args.modele, args.dossier_modeles)
+    )
     with tempfile.TemporaryDirectory() as temporaire:
-        docx = Path(temporaire) / f"apercu-{type_document.code}.docx"
+        docx = Path(temporaire) / f"{nom}.docx"
         documents.ecrire(document, docx, args.modele, args.dossier_modeles)
         images = pdf.apercu(docx, args.sortie, args.toutes_les_pages, args.resolution)
     for image in images:

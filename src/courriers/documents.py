@@ -21,10 +21,12 @@ from courriers.donnees.courrier import Lettre
 from courriers.donnees.destinataire import Destinataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
+from courriers.limites import verifier_image
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
 from courriers.moteur.prepare import ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
+from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, LOGO, MODELE, verifier_sorties
 from courriers.verification import rapport, verifier_modele
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "controles",
     "depuis_donnees",
     "ecrire",
+    "entrees",
     "exemplaires",
     "image_marianne",
     "par_correspondant",
@@ -120,6 +123,7 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
         absolue = image if image.is_absolute() else (dossier / image).resolve()
         if not absolue.is_file():
             raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        verifier_image(absolue, f"emetteur.{champ}")
         emetteur = emetteur.model_copy(update={champ: absolue})
         document = document.model_copy(update={"emetteur": emetteur})
     return document
@@ -195,17 +199,44 @@ def preparer_modele(
     document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
-    once, with the emitter's Marianne image."""
+    once, with the emitter's Marianne image, or its own logo for an emitter
+    outside the State (checked: bytes, format, pixels)."""
     emetteur = getattr(document, "emetteur", None)
     logo = getattr(emetteur, "logo", None)
     if isinstance(logo, Path):
         # An emitter outside the State: its own logo in the image slot.
+        verifier_image(logo, "emetteur.logo")
         return preparer(
             resoudre_modele(document, modele, dossier_modeles),
             logo,
             f"Logo, {getattr(emetteur, 'titre', '')}",
         )
-    return preparer(resoudre_modele(document, modele, dossier_modeles), image_marianne(document))
+    image = image_marianne(document)
+    if image is not None:
+        verifier_image(image)
+    return preparer(resoudre_modele(document, modele, dossier_modeles), image)
+
+
+def entrees(
+    document: Modele,
+    fichier: Path | None = None,
+    modele: Path | None = None,
+    dossier_modeles: Path | None = None,
+    correspondants: Path | None = None,
+) -> list[tuple[str, Path | None]]:
+    """The files writing ``document`` reads, that no output may replace:
+    the data file, the template (given, from a folder, or built-in), the
+    Marianne image or logo, the list of correspondents."""
+    if modele is None:
+        modele = trouver_modele(type_de(document).modele, dossier_modeles)[0]
+    logo = getattr(getattr(document, "emetteur", None), "logo", None)
+    return [
+        (DONNEES, fichier),
+        (MODELE, modele),
+        (IMAGE, image_marianne(document)),
+        (LOGO, logo if isinstance(logo, Path) else None),
+        (CORRESPONDANTS, correspondants),
+    ]
 
 
 def chemin_modele(document: Modele) -> Path:
@@ -234,7 +265,9 @@ def ecrire(
     dossier_modeles: Path | None = None,
 ) -> Path:
     """Render ``document`` and write it to ``sortie`` atomically: a
-    complete new file replaces any earlier one, or nothing is written."""
+    complete new file replaces any earlier one, or nothing is written.
+    ``sortie`` may not be the template or the Marianne image."""
     sortie = Path(sortie)
+    verifier_sorties([sortie], entrees(document, None, modele, dossier_modeles))
     ecrire_atomiquement(sortie, rendre(document, modele, dossier_modeles))
     return sortie

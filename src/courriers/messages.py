@@ -23,11 +23,13 @@ from types import MappingProxyType
 from courriers.erreurs import (
     CODE_LOT_INCOMPLET,
     CODE_USAGE,
+    ErreurArret,
     ErreurControles,
     ErreurConversion,
     ErreurCourriers,
     ErreurDonnees,
     ErreurEcriture,
+    ErreurInterruption,
     ErreurModele,
 )
 
@@ -93,9 +95,57 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "donnees.limite_invalide",
         ErreurDonnees,
-        "{variable} : nombre de mégaoctets attendu ; reçu : {valeur}",
-        "Une variable d'environnement de limite de taille ne contient pas un nombre : lui "
-        "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
+        "{variable} : nombre plus grand que 0 attendu ({maximum} au plus) ; reçu : {valeur}",
+        "Une variable d'environnement de limite ne contient pas un nombre positif (vide, "
+        "« nan », texte) : lui donner un nombre (50, 0.5 ; en mégaoctets pour une taille) "
+        "ou la supprimer.",
+    ),
+    Message(
+        "donnees.nombre_trop_long",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : nombre de {chiffres} chiffres, "
+        "{maximum} au plus (PYTHONINTMAXSTRDIGITS)",
+        "Un nombre des données a des milliers de chiffres, ce qu'aucun document ne demande "
+        "(fichier piégé ?) : corriger la valeur.",
+    ),
+    Message(
+        "donnees.cle_en_double",
+        ErreurDonnees,
+        "{chemin}{ligne} : le champ « {cle} » est écrit deux fois dans {objet} : garder "
+        "une seule valeur",
+        "Un objet des données a deux fois le même champ ; plutôt que de garder la dernière "
+        "valeur en silence, courriers refuse le fichier : supprimer l'une des deux.",
+    ),
+    Message(
+        "donnees.caractere_invalide",
+        ErreurDonnees,
+        "{chemin} : {champ} : caractère invalide {code} (moitié d'une paire de "
+        "substitution UTF-16, texte mal converti)",
+        "Un texte contient un caractère qui n'existe pas seul (échappement \\ud800 d'un JSON "
+        "produit par un autre programme) : corriger le texte à l'endroit indiqué.",
+    ),
+    Message(
+        "donnees.yaml_recursif",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne} : l'alias YAML de {objet} désigne un objet qui le contient",
+        "Un alias YAML (*nom) désigne un objet qui le contient, ce qui donnerait des données "
+        "infinies : remplacer l'alias par les valeurs.",
+    ),
+    Message(
+        "donnees.yaml_trop_developpe",
+        ErreurDonnees,
+        "{chemin} : plus de {maximum} éléments une fois les alias YAML (&, *) développés "
+        "(COURRIERS_ELEMENTS_MAX_DONNEES)",
+        "Les alias YAML répètent des données au point de dépasser la limite (fichier piégé "
+        "ou démesuré) : ne pas utiliser ce fichier, ou relever la limite par la variable "
+        "d'environnement.",
+    ),
+    Message(
+        "donnees.date_inexistante",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : la date {date} n'existe pas ({raison})",
+        "Une date YAML est bien écrite mais n'existe pas au calendrier (30 février, mois "
+        "13) : corriger le jour ou le mois.",
     ),
     Message(
         "donnees.markdown_trop_imbrique",
@@ -139,9 +189,8 @@ _MESSAGES: tuple[Message, ...] = (
         "donnees.yaml_illisible",
         ErreurDonnees,
         "{chemin} : YAML mal formé ({probleme})",
-        "Une valeur YAML ne peut pas être lue et sa position n'est pas connue (date qui "
-        "n'existe pas comme 2022-02-30, balise !!int ou !!float sur un texte) : corriger "
-        "la valeur, ou la mettre entre guillemets.",
+        "PyYAML refuse le fichier sans en donner la position (cas rare, le message de "
+        "PyYAML est cité) : corriger le fichier, ou l'écrire en JSON.",
     ),
     Message(
         "donnees.trop_imbrique",
@@ -173,6 +222,36 @@ _MESSAGES: tuple[Message, ...] = (
         "dossier du fichier de données) : corriger le chemin.",
     ),
     Message(
+        "donnees.image_illisible",
+        ErreurDonnees,
+        "{champ} : {chemin} : lecture impossible ({raison})",
+        "L'image nommée dans les données existe mais ne peut pas être lue (droits, "
+        "dossier) : vérifier le chemin et les droits de lecture.",
+    ),
+    Message(
+        "donnees.image_trop_grosse",
+        ErreurDonnees,
+        "{champ} : {chemin} : image de {taille}, {maximum} au plus (COURRIERS_TAILLE_MAX_IMAGE)",
+        "L'image dépasse la limite de taille, vérifiée avant de la lire : utiliser le "
+        "fichier officiel du bloc-marque, ou relever la limite par la variable "
+        "d'environnement.",
+    ),
+    Message(
+        "donnees.pas_une_image",
+        ErreurDonnees,
+        "{champ} : {chemin} : ce n'est pas une image PNG, JPEG, GIF ou BMP",
+        "Le fichier nommé comme image n'en est pas une (ou dans un format que Word ne "
+        "reçoit pas, comme SVG) : donner le fichier PNG ou JPEG du bloc-marque.",
+    ),
+    Message(
+        "donnees.image_trop_de_pixels",
+        ErreurDonnees,
+        "{champ} : {chemin} : image de {largeur} × {hauteur} pixels, {maximum} millions "
+        "de pixels au plus (COURRIERS_PIXELS_MAX_IMAGE)",
+        "Les dimensions lues dans l'en-tête de l'image sont démesurées (ou nulles) : "
+        "utiliser une image de taille raisonnable, ou relever la limite.",
+    ),
+    Message(
         "donnees.modele_introuvable",
         ErreurDonnees,
         "--modele : fichier introuvable : {chemin}",
@@ -184,6 +263,14 @@ _MESSAGES: tuple[Message, ...] = (
         "{sortie} : la sortie écraserait le fichier de données",
         "Le document à écrire porte le nom du fichier de données : choisir une autre sortie "
         "avec -o.",
+    ),
+    Message(
+        "donnees.sortie_ecrase_entree",
+        ErreurDonnees,
+        "{sortie} : la sortie écraserait {entree} ({chemin})",
+        "Un document à écrire (DOCX ou PDF, seul ou dans un lot) serait le modèle, l'image "
+        "Marianne, la liste de correspondants ou le fichier de données (même chemin, lien "
+        "ou même fichier) : choisir une autre sortie avec -o ; rien n'est écrit.",
     ),
     Message(
         "donnees.dossier_attendu",
@@ -285,6 +372,15 @@ _MESSAGES: tuple[Message, ...] = (
         ErreurModele,
         "{chemin} : archive DOCX illisible ({raison})",
         "Le modèle est une archive zip endommagée : le réenregistrer depuis Word ou LibreOffice.",
+    ),
+    Message(
+        "modele.trop_de_membres",
+        ErreurModele,
+        "{chemin} : {membres} parties dans l'archive, {maximum} au plus "
+        "(COURRIERS_MEMBRES_MAX_MODELE)",
+        "Le modèle contient un nombre démesuré de fichiers (archive piégée ?) ; les "
+        "documents écrits ne pourraient pas en contenir plus de 65535 : ne pas utiliser "
+        "ce fichier.",
     ),
     Message(
         "modele.pas_un_document_word",
@@ -604,16 +700,41 @@ _MESSAGES: tuple[Message, ...] = (
         "Une image écrite par pdftoppm n'est pas un PNG : réessayer, ou mettre "
         "poppler-utils à jour.",
     ),
+    # --- interne (1) -------------------------------------------------------------------
+    Message(
+        "interne.inattendue",
+        ErreurCourriers,
+        "erreur interne inattendue ({exception}) : merci de la signaler avec la commande "
+        "lancée ; COURRIERS_TRACE=1 affiche le détail",
+        "Un défaut de courriers lui-même, qu'aucun fichier ne devrait provoquer : le "
+        "signaler ; rien d'incomplet n'est publié.",
+    ),
+    # --- interruption (130, 143) -----------------------------------------------------
+    Message(
+        "interruption.ctrl_c",
+        ErreurInterruption,
+        "interrompu (Ctrl-C) : rien n'est publié, les fichiers déjà écrits restent intacts",
+        "L'utilisateur a interrompu la commande : les fichiers temporaires sont supprimés "
+        "et aucun document à moitié écrit n'est laissé.",
+    ),
+    Message(
+        "interruption.arret",
+        ErreurArret,
+        "arrêté (signal SIGTERM) : rien n'est publié, les fichiers déjà écrits restent intacts",
+        "Le système ou un autre programme a demandé l'arrêt : comme pour Ctrl-C, rien "
+        "d'incomplet n'est laissé.",
+    ),
 )
 
 CATALOGUE: Mapping[str, Message] = MappingProxyType({m.code: m for m in _MESSAGES})
 """Every message by its code, ordered by family (données, modèle, écriture,
-contrôles, pdf)."""
+contrôles, pdf, interne, interruption)."""
 
 assert len(CATALOGUE) == len(_MESSAGES), "codes en double dans le catalogue"
 
 CODES_SORTIE: tuple[tuple[int, str], ...] = (
     (0, "succès"),
+    (ErreurCourriers.code_sortie, "erreur interne (à signaler)"),
     (CODE_USAGE, "usage"),
     (ErreurDonnees.code_sortie, "données invalides"),
     (ErreurModele.code_sortie, "modèle DOCX en erreur"),
@@ -621,6 +742,8 @@ CODES_SORTIE: tuple[tuple[int, str], ...] = (
     (ErreurControles.code_sortie, "contrôles non satisfaits (--strict)"),
     (ErreurConversion.code_sortie, "conversion PDF impossible"),
     (CODE_LOT_INCOMPLET, "lot incomplet (--continuer)"),
+    (ErreurInterruption.code_sortie, "interrompu (Ctrl-C)"),
+    (ErreurArret.code_sortie, "arrêté (SIGTERM)"),
 )
 """The exit codes of the command and what they mean, in order."""
 

@@ -46,8 +46,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from courriers import temporaires as fichiers_temporaires
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
 """Environment variable naming the LibreOffice program (path or command)."""
@@ -183,7 +185,7 @@ def apercu(
             dossier.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise erreur(
-                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=raison(exc)
             ) from exc
         paires = [(image, dossier / f"{source.stem}-{numero}.png") for numero, image in numerotees]
         _publier(paires)
@@ -394,7 +396,7 @@ def _executer(
             processus = _lancer(commande, env, sortie)
         except OSError as exc:
             raise erreur(
-                "pdf.lancement_impossible", programme=commande[0], raison=exc.strerror
+                "pdf.lancement_impossible", programme=commande[0], raison=raison(exc)
             ) from exc
         try:
             return processus.wait(timeout=delai)
@@ -459,12 +461,12 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
     written. The temporary copies are removed on any failure."""
     temporaires: list[tuple[Path, Path]] = []
     destination = paires[0][1] if paires else Path()
+    for dossier in dict.fromkeys(destination.parent for _, destination in paires):
+        fichiers_temporaires.nettoyer_perimes(dossier)
     try:
         for produit, destination in paires:
-            descripteur, nom = tempfile.mkstemp(
-                prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-            )
-            temporaires.append((Path(nom), destination))
+            descripteur, nom = fichiers_temporaires.creer(destination.parent)
+            temporaires.append((nom, destination))
             with os.fdopen(descripteur, "wb") as fichier, produit.open("rb") as lu:
                 shutil.copyfileobj(lu, fichier)
                 fichier.flush()
@@ -473,7 +475,7 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
         for temporaire, destination in temporaires:
             os.replace(temporaire, destination)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=destination, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=destination, raison=raison(exc)) from exc
     finally:
         for temporaire, _ in temporaires:
             temporaire.unlink(missing_ok=True)

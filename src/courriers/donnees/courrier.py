@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import OptionsRedaction
@@ -135,6 +135,17 @@ class AccuseReception(Lettre):
         description="Quand la procédure en prévoit une : décision implicite (silence "
         "vaut acceptation ou rejet) et voies de recours.",
     )
+
+    @field_validator("emetteur")
+    @classmethod
+    def _service_designe(cls, emetteur: Emetteur) -> Emetteur:
+        if not emetteur.services:
+            raise ValueError(
+                "« services » est vide : l'accusé de réception désigne le service chargé "
+                "de la demande (CRPA L112-3) ; indiquer au moins une ligne dans "
+                "emetteur.services"
+            )
+        return emetteur
 
 
 class CourrierService(Lettre):
