@@ -381,7 +381,7 @@ def _modele(args: argparse.Namespace) -> int:
         print(f"courriers : {exc.message}", file=sys.stderr)
         return 1
     print(rapport_json(problemes) if args.json else rapport(problemes))
-    return 1 if problemes else 0
+    return 1 if any(p.bloquant for p in problemes) else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

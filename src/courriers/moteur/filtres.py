@@ -25,8 +25,9 @@ from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
 from courriers.francais import accords, dates, delais, departements, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
 from courriers.francais.elision import Genre
-from courriers.moteur.markdown import markdown_vers_wordml
+from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown, markdown_vers_wordml
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
+from courriers.moteur.styles import CLE_STYLES
 
 
 def _options(ctx: Context) -> OptionsRedaction:
@@ -204,11 +205,14 @@ def bloc_marque(emetteur: Emetteur) -> str:
 @pass_context
 def markdown(ctx: Context, texte: str) -> Markup:
     """Markdown as Word paragraphs, lists and tables in the template's
-    styles; use it as ``{{p point.contenu|markdown }}``."""
+    styles (their ids resolved once per template, ``moteur.styles``); use it as ``{{p point.contenu|markdown }}``."""
     numerotation = ctx.get(CLE_NUMEROTATION)
     disponible = isinstance(numerotation, Numerotation) and numerotation.disponible
     nouvelle_liste = numerotation.nouvelle_liste if disponible else None
-    return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
+    styles = ctx.get(CLE_STYLES)
+    if not isinstance(styles, StylesMarkdown):
+        styles = STYLES_PAR_DEFAUT
+    return Markup(markdown_vers_wordml(texte, styles, nouvelle_liste))
 
 
 FILTRES: dict[str, Callable[..., Any]] = {

@@ -38,6 +38,7 @@ from courriers.messages import erreur
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown
 from courriers.moteur.numerotation import (
     CLE_NUMEROTATION,
     Numerotation,
@@ -45,7 +46,15 @@ from courriers.moteur.numerotation import (
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
+from courriers.moteur.styles import CLE_STYLES, resoudre_styles
 from courriers.moteur.texte_xml import nettoyer
+from courriers.moteur.word import (
+    RELATIONS_COMMENTAIRES,
+    en_document,
+    nature,
+    retirer_commentaires,
+    revisions,
+)
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -95,6 +104,8 @@ class ModelePrepare:
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
     corriger_tableaux: bool
+    #: The template's ids of the styles the Markdown filter writes.
+    styles_markdown: StylesMarkdown = STYLES_PAR_DEFAUT
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
@@ -117,7 +128,12 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        ctx = {**contexte, CLE_NUMEROTATION: numerotation, "image_marianne": partie.image}
+        ctx = {
+            **contexte,
+            CLE_NUMEROTATION: numerotation,
+            CLE_STYLES: self.styles_markdown,
+            "image_marianne": partie.image,
+        }
         try:
             xml = partie.gabarit.render(ctx)
         except TemplateError as exc:
@@ -197,10 +213,11 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
     """
     verifier_paquet_docx(modele)
     try:
-        document = Document(str(modele))
+        document = Document(io.BytesIO(en_document(modele.read_bytes())))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
     images = _images(document, image_marianne) if image_marianne else {}
+    _sans_commentaires(document)
     tampon = io.BytesIO()
     document.save(tampon)
     with zipfile.ZipFile(tampon) as paquet:
@@ -210,7 +227,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
     sources: list[str] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
-            source = _avant_jinja(octets)
+            source = _avant_jinja(octets, modele.name, nom)
             sources.append(source)
             try:
                 gabarit = env.from_string(source)
@@ -218,6 +235,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                 raise erreur_jinja(modele.name, exc, source) from exc
             parties.append(_Partie(nom, gabarit, images.get(nom)))
     rendus = {p.nom for p in parties} | {_CORE}
+    styles = resoudre_styles(contenus.get("word/styles.xml"))
     return ModelePrepare(
         nom=modele.name,
         ordre=tuple(contenus),
@@ -225,10 +243,20 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
         parties=tuple(parties),
         core=contenus[_CORE],
         numbering=contenus.get(_NUMBERING),
-        abstrait_liste_numerotee=abstrait_du_style(document, "ListNumber"),
+        abstrait_liste_numerotee=abstrait_du_style(document, styles.numeros[0]),
         styles_numerotes=styles_numerotes(document),
         corriger_tableaux=any(_TABLEAUX_DYNAMIQUES.search(s) for s in sources),
+        styles_markdown=styles,
     )
+
+
+def _sans_commentaires(document: Any) -> None:
+    """Drop the comments parts: generated documents carry no comment (their
+    anchors are removed from each part by :func:`_avant_jinja`)."""
+    partie = document.part
+    for rid, relation in list(partie.rels.items()):
+        if relation.reltype.endswith(RELATIONS_COMMENTAIRES):
+            partie.drop_rel(rid)
 
 
 _TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
@@ -254,12 +282,36 @@ def _images(document: Any, image: Path) -> dict[str, Markup]:
     return drawings
 
 
-def _avant_jinja(octets: bytes) -> str:
-    """A part's XML as docxtpl gives it to Jinja: serialised by lxml, tags
-    repaired, a newline before each paragraph (for error line numbers)."""
-    source = etree.tostring(etree.fromstring(octets, _ANALYSEUR), encoding="unicode")
+def _avant_jinja(octets: bytes, modele: str = "", nom: str = "") -> str:
+    """A part's XML as docxtpl gives it to Jinja: tracked changes refused,
+    comment anchors removed, serialised by lxml, tags repaired, a newline
+    before each paragraph (for error line numbers)."""
+    racine = etree.fromstring(octets, _ANALYSEUR)
+    marques = revisions(racine)
+    if marques:
+        premiere = f"{nature(marques[0])} « {_texte_revision(marques[0])} »"
+        raise erreur(
+            "modele.modifications_suivies",
+            modele=modele,
+            partie=nom,
+            nombre=len(marques),
+            premiere=premiere,
+        )
+    retirer_commentaires(racine)
+    source = etree.tostring(racine, encoding="unicode")
     source = _DOCXTPL.patch_xml(source)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+
+
+def _texte_revision(marque: Any) -> str:
+    """The text of a revision mark (inserted, deleted or moved), or of its
+    paragraph, cut to 60 characters."""
+    textes = marque.xpath(".//w:t/text() | .//w:delText/text()", namespaces=_NS)
+    if not textes:
+        paragraphe = next(marque.iterancestors(f"{{{NS_W}}}p"), None)
+        textes = [] if paragraphe is None else paragraphe.xpath(".//w:t/text()", namespaces=_NS)
+    texte = "".join(textes)
+    return texte if len(texte) <= 60 else texte[:59] + "…"
 
 
 def _apres_jinja(xml: str) -> str:

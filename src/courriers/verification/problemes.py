@@ -18,7 +18,18 @@ Genre = Literal[
     "bloc_non_ferme",
     "bloc_croise",
     "tr_hors_tableau",
+    "modification_suivie",
+    "balise_a_cheval",
+    "lien_fige",
+    "mise_en_forme_dans_balise",
+    "style_introuvable",
+    "xml_invalide",
 ]
+
+Gravite = Literal["erreur", "avertissement"]
+
+#: Kinds of problems that do not stop a template from being used.
+AVERTISSEMENTS: frozenset[str] = frozenset({"mise_en_forme_dans_balise"})
 
 
 @dataclass(frozen=True)
@@ -27,7 +38,9 @@ class Probleme:
 
     #: Kind of problem: ``syntaxe``, ``variable_inconnue``, ``filtre_inconnu``,
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
-    #: ``bloc_non_ferme``, ``bloc_croise`` or ``tr_hors_tableau``.
+    #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
+    #: ``modification_suivie``, ``balise_a_cheval``, ``lien_fige``,
+    #: ``mise_en_forme_dans_balise``, ``style_introuvable`` or ``xml_invalide``.
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
@@ -37,6 +50,19 @@ class Probleme:
     texte: str
     #: What is wrong and what to do, in French.
     message: str
+    #: ``erreur`` (the template is refused) or ``avertissement`` (it is used,
+    #: but something in it has no effect).
+    gravite: Gravite = "erreur"
+
+    @property
+    def bloquant(self) -> bool:
+        """Whether the template is refused for this problem."""
+        return self.gravite == "erreur"
+
+
+def gravite(genre: str) -> Gravite:
+    """The severity of a kind of problem."""
+    return "avertissement" if genre in AVERTISSEMENTS else "erreur"
 
 
 class _Signalements:
@@ -55,6 +81,8 @@ class _Signalements:
         self, genre: Genre, paragraphe: _Paragraphe, position: int, message: str, texte: str = ""
     ) -> None:
         """Record a problem at ``position`` of ``paragraphe`` (the same one once)."""
-        probleme = Probleme(genre, self.partie, paragraphe.lieu, texte or paragraphe.texte, message)
+        probleme = Probleme(
+            genre, self.partie, paragraphe.lieu, texte or paragraphe.texte, message, gravite(genre)
+        )
         if all(p != probleme for _cle, p in self.trouves):  # once per paragraph
             self.trouves.append(((paragraphe.rang, position, len(self.trouves)), probleme))

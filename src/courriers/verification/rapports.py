@@ -14,9 +14,19 @@ def rapport(problemes: Sequence[Probleme]) -> str:
     """A French text report: the count, then one line per problem."""
     if not problemes:
         return "Aucun problème."
-    nombre = len(problemes)
-    entete = f"{nombre} problème{'s' if nombre > 1 else ''} :"
-    lignes = (f"{p.partie} {p.lieu} — {p.message} — « {_abrege(p.texte, 160)} »" for p in problemes)
+    erreurs = sum(p.bloquant for p in problemes)
+    avertissements = len(problemes) - erreurs
+    morceaux = [f"{erreurs} problème{'s' if erreurs > 1 else ''}"] if erreurs else []
+    if avertissements:
+        morceaux.append(f"{avertissements} avertissement{'s' if avertissements > 1 else ''}")
+    entete = " et ".join(morceaux) + " :"
+    if not erreurs:
+        entete = f"Aucun problème bloquant ; {entete}"
+    lignes = (
+        f"{p.partie} {p.lieu} — {'' if p.bloquant else 'avertissement : '}{p.message} — "
+        f"« {_abrege(p.texte, 160)} »"
+        for p in problemes
+    )
     return "\n".join([entete, *lignes])
 
 
