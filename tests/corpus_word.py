@@ -95,12 +95,12 @@ def ajouter_type(membres: Membres, partie: str, sorte: str) -> None:
     membres["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
 
 
-def ajouter_relation(membres: Membres, rid: str, sorte: str, cible: str, externe: bool = False) -> None:
+def ajouter_relation(
+    membres: Membres, rid: str, sorte: str, cible: str, externe: bool = False
+) -> None:
     rels = membres["word/_rels/document.xml.rels"].decode()
     mode = ' TargetMode="External"' if externe else ""
-    relation = (
-        f'<Relationship Id="{rid}" Type="{NS_R}/{sorte}" Target="{escape(cible)}"{mode}/>'
-    )
+    relation = f'<Relationship Id="{rid}" Type="{NS_R}/{sorte}" Target="{escape(cible)}"{mode}/>'
     membres["word/_rels/document.xml.rels"] = rels.replace(
         "</Relationships>", relation + "</Relationships>"
     ).encode()
@@ -127,8 +127,11 @@ def _proof_err(m: Membres) -> None:
     dans_le_corps(
         m,
         "{{ emetteur.ville",
-        r("{{ emetteur.") + '<w:proofErr w:type="spellStart"/>' + r("ville")
-        + '<w:proofErr w:type="spellEnd"/>' + r(" }}, le {{ date|date_lieu }}"),
+        r("{{ emetteur.")
+        + '<w:proofErr w:type="spellStart"/>'
+        + r("ville")
+        + '<w:proofErr w:type="spellEnd"/>'
+        + r(" }}, le {{ date|date_lieu }}"),
     )
 
 
@@ -136,14 +139,19 @@ def _signet(m: Membres) -> None:
     dans_le_corps(
         m,
         "{{ emetteur.ville",
-        r("{{ emetteur.vi") + '<w:bookmarkStart w:id="7" w:name="lieu"/>' + r("lle }}")
-        + '<w:bookmarkEnd w:id="7"/>' + r(", le {{ date|date_lieu }}"),
+        r("{{ emetteur.vi")
+        + '<w:bookmarkStart w:id="7" w:name="lieu"/>'
+        + r("lle }}")
+        + '<w:bookmarkEnd w:id="7"/>'
+        + r(", le {{ date|date_lieu }}"),
     )
 
 
 def _saut_calcule(m: Membres) -> None:
     dans_le_corps(
-        m, "{{ emetteur.ville", r("{{ emetteur.ville }}", avant="<w:lastRenderedPageBreak/>")
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.ville }}", avant="<w:lastRenderedPageBreak/>")
         + r(", le {{ date|date_lieu }}"),
     )
 
@@ -152,7 +160,8 @@ def _langue(m: Membres) -> None:
     dans_le_corps(
         m,
         "{{ emetteur.ville",
-        r("{{ emetteur.", '<w:lang w:val="fr-FR"/>') + r("ville }}", "<w:noProof/>")
+        r("{{ emetteur.", '<w:lang w:val="fr-FR"/>')
+        + r("ville }}", "<w:noProof/>")
         + r(", le {{ date|date_lieu }}"),
     )
 
@@ -167,19 +176,31 @@ def _guillemets_courbes(m: Membres) -> None:
 
 
 def _insecables(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{{\u00a0emetteur.ville\u00a0}}, le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m, "{{ emetteur.ville", r("{{\u00a0emetteur.ville\u00a0}}, le {{ date|date_lieu }}")
+    )
 
 
 def _trois_runs(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{") + r("{ emetteur.ville }") + r("}, le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m, "{{ emetteur.ville", r("{") + r("{ emetteur.ville }") + r("}, le {{ date|date_lieu }}")
+    )
 
 
 def _tout_en_gras(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{{ emetteur.", "<w:b/>") + r("ville }}", "<w:b/>") + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.", "<w:b/>") + r("ville }}", "<w:b/>") + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _moitie_gras(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{{ emetteur.") + r("ville }}", "<w:b/>") + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.") + r("ville }}", "<w:b/>") + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _moitie_italique_pied(m: Membres) -> None:
@@ -187,14 +208,18 @@ def _moitie_italique_pied(m: Membres) -> None:
         m,
         PIED,
         lambda racine: remplacer(
-            racine, "{{ emetteur.pied_de_page|coordonnees", r("{{ emetteur.pied_de_page|") + r("coordonnees }}", "<w:i/>")
+            racine,
+            "{{ emetteur.pied_de_page|coordonnees",
+            r("{{ emetteur.pied_de_page|") + r("coordonnees }}", "<w:i/>"),
         ),
     )
 
 
 def _couleur_dans_balise(m: Membres) -> None:
     dans_le_corps(
-        m, "{{ emetteur.ville", r("{{ emetteur.ville", '<w:color w:val="FF0000"/>') + r(" }}, le {{ date|date_lieu }}")
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.ville", '<w:color w:val="FF0000"/>') + r(" }}, le {{ date|date_lieu }}"),
     )
 
 
@@ -224,7 +249,9 @@ _AUTEUR = 'w:id="{n}" w:author="Relecteur" w:date="2026-01-01T00:00:00Z"'
 
 
 def _insertion_texte(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r(VILLE) + f"<w:ins {_AUTEUR.format(n=1)}>{r(' (Allier)')}</w:ins>")
+    dans_le_corps(
+        m, "{{ emetteur.ville", r(VILLE) + f"<w:ins {_AUTEUR.format(n=1)}>{r(' (Allier)')}</w:ins>"
+    )
 
 
 def _insertion_balise(m: Membres) -> None:
@@ -233,18 +260,26 @@ def _insertion_balise(m: Membres) -> None:
 
 def _insertion_a_cheval(m: Membres) -> None:
     dans_le_corps(
-        m, "{{ emetteur.ville", r("{{ emetteur.") + f"<w:ins {_AUTEUR.format(n=1)}>{r('ville }}')}</w:ins>" + r(", le {{ date|date_lieu }}")
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.")
+        + f"<w:ins {_AUTEUR.format(n=1)}>{r('ville }}')}</w:ins>"
+        + r(", le {{ date|date_lieu }}"),
     )
 
 
 def _suppression_balise(m: Membres) -> None:
     supprime = '<w:r><w:delText xml:space="preserve">{{ reunion.salle }} </w:delText></w:r>'
-    dans_le_corps(m, "{{ emetteur.ville", f"<w:del {_AUTEUR.format(n=2)}>{supprime}</w:del>" + r(VILLE))
+    dans_le_corps(
+        m, "{{ emetteur.ville", f"<w:del {_AUTEUR.format(n=2)}>{supprime}</w:del>" + r(VILLE)
+    )
 
 
 def _suppression_texte(m: Membres) -> None:
     supprime = '<w:r><w:delText xml:space="preserve">Vichy et </w:delText></w:r>'
-    dans_le_corps(m, "{{ emetteur.ville", f"<w:del {_AUTEUR.format(n=2)}>{supprime}</w:del>" + r(VILLE))
+    dans_le_corps(
+        m, "{{ emetteur.ville", f"<w:del {_AUTEUR.format(n=2)}>{supprime}</w:del>" + r(VILLE)
+    )
 
 
 def _deplacement(m: Membres) -> None:
@@ -269,7 +304,9 @@ def _deplacement(m: Membres) -> None:
 
 def _format_suivi(m: Membres) -> None:
     dans_le_corps(
-        m, "{{ emetteur.ville", r(VILLE, f"<w:b/><w:rPrChange {_AUTEUR.format(n=7)}><w:rPr/></w:rPrChange>")
+        m,
+        "{{ emetteur.ville",
+        r(VILLE, f"<w:b/><w:rPrChange {_AUTEUR.format(n=7)}><w:rPr/></w:rPrChange>"),
     )
 
 
@@ -289,7 +326,11 @@ def _commentaire(m: Membres, debut: str, contenu: str) -> None:
         '<w:comment w:id="0" w:author="Relecteur"><w:p><w:r><w:t>À revoir</w:t></w:r></w:p>'
         "</w:comment></w:comments>"
     ).encode()
-    ajouter_type(m, "word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml")
+    ajouter_type(
+        m,
+        "word/comments.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+    )
     ajouter_relation(m, "rId90", "comments", "comments.xml")
 
 
@@ -298,7 +339,12 @@ _REF = '<w:r><w:commentReference w:id="0"/></w:r>'
 
 def _commentaire_texte(m: Membres) -> None:
     _commentaire(
-        m, "COMPTE-RENDU", '<w:commentRangeStart w:id="0"/>' + r("COMPTE-RENDU") + '<w:commentRangeEnd w:id="0"/>' + _REF
+        m,
+        "COMPTE-RENDU",
+        '<w:commentRangeStart w:id="0"/>'
+        + r("COMPTE-RENDU")
+        + '<w:commentRangeEnd w:id="0"/>'
+        + _REF,
     )
 
 
@@ -306,14 +352,22 @@ def _commentaire_dans_balise(m: Membres) -> None:
     _commentaire(
         m,
         "{{ emetteur.ville",
-        r("{{ emet") + '<w:commentRangeStart w:id="0"/>' + r("teur.ville }}, le")
-        + '<w:commentRangeEnd w:id="0"/>' + _REF + r(" {{ date|date_lieu }}"),
+        r("{{ emet")
+        + '<w:commentRangeStart w:id="0"/>'
+        + r("teur.ville }}, le")
+        + '<w:commentRangeEnd w:id="0"/>'
+        + _REF
+        + r(" {{ date|date_lieu }}"),
     )
 
 
 def _commentaire_sur_condition(m: Membres) -> None:
     def edition(racine: Any) -> None:
-        remplacer(racine, "{%p if pieces_jointes", '<w:commentRangeStart w:id="0"/>' + r("{%p if pieces_jointes %}"))
+        remplacer(
+            racine,
+            "{%p if pieces_jointes",
+            '<w:commentRangeStart w:id="0"/>' + r("{%p if pieces_jointes %}"),
+        )
         remplacer(racine, PJ, r(PJ) + '<w:commentRangeEnd w:id="0"/>' + _REF)
 
     _commentaire(m, "COMPTE-RENDU", r("COMPTE-RENDU"))
@@ -326,7 +380,11 @@ def _lien(m: Membres, contenu: str) -> None:
 
 
 def _lien_autour_balise(m: Membres) -> None:
-    _lien(m, f'<w:hyperlink r:id="rId91">{r("{{ emetteur.ville }}")}</w:hyperlink>' + r(", le {{ date|date_lieu }}"))
+    _lien(
+        m,
+        f'<w:hyperlink r:id="rId91">{r("{{ emetteur.ville }}")}</w:hyperlink>'
+        + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _lien_texte(m: Membres) -> None:
@@ -334,11 +392,21 @@ def _lien_texte(m: Membres) -> None:
 
 
 def _lien_a_cheval(m: Membres) -> None:
-    _lien(m, r("{{ emetteur.") + f'<w:hyperlink r:id="rId91">{r("ville }}")}</w:hyperlink>' + r(", le {{ date|date_lieu }}"))
+    _lien(
+        m,
+        r("{{ emetteur.")
+        + f'<w:hyperlink r:id="rId91">{r("ville }}")}</w:hyperlink>'
+        + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _lien_interne(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", f'<w:hyperlink w:anchor="haut">{r("{{ emetteur.ville }}")}</w:hyperlink>' + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m,
+        "{{ emetteur.ville",
+        f'<w:hyperlink w:anchor="haut">{r("{{ emetteur.ville }}")}</w:hyperlink>'
+        + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _sdt(contenu: str) -> str:
@@ -373,19 +441,25 @@ def _controle_entier(m: Membres) -> None:
 
 
 def _controle_autour_balise(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", _sdt(r("{{ emetteur.ville }}")) + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m, "{{ emetteur.ville", _sdt(r("{{ emetteur.ville }}")) + r(", le {{ date|date_lieu }}")
+    )
 
 
 def _controle_a_cheval(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{{ emetteur.") + _sdt(r("ville }}")) + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.") + _sdt(r("ville }}")) + r(", le {{ date|date_lieu }}"),
+    )
 
 
 def _type_principal(sorte: str) -> Callable[[Membres], None]:
     def edition(m: Membres) -> None:
-        types = membres_types = m["[Content_Types].xml"].decode()
-        del membres_types
+        types = m["[Content_Types].xml"].decode()
         m["[Content_Types].xml"] = types.replace(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", sorte
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            sorte,
         ).encode()
 
     return edition
@@ -394,7 +468,9 @@ def _type_principal(sorte: str) -> Callable[[Membres], None]:
 def _odt(m: Membres) -> None:
     m.clear()
     m["mimetype"] = b"application/vnd.oasis.opendocument.text"
-    m["content.xml"] = b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'
+    m["content.xml"] = (
+        b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'
+    )
     m["META-INF/manifest.xml"] = b'<?xml version="1.0"?><manifest/>'
 
 
@@ -408,9 +484,18 @@ def _notes(m: Membres, texte_note: str) -> None:
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_DECLARATIONS}>'
         f'{separateurs}<w:footnote w:id="1"><w:p>{r(texte_note)}</w:p></w:footnote></w:footnotes>'
     ).encode()
-    ajouter_type(m, "word/footnotes.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml")
+    ajouter_type(
+        m,
+        "word/footnotes.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    )
     ajouter_relation(m, "rId92", "footnotes", "footnotes.xml")
-    dans_le_corps(m, "COMPTE-RENDU", r("COMPTE-RENDU") + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>')
+    dans_le_corps(
+        m,
+        "COMPTE-RENDU",
+        r("COMPTE-RENDU")
+        + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
+    )
 
 
 def _note_juste(m: Membres) -> None:
@@ -439,7 +524,8 @@ def _champ(code: str) -> Callable[[Membres], None]:
             "COMPTE-RENDU",
             r("COMPTE-RENDU ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r><w:instrText xml:space="preserve">{escape(code)}</w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("texte du champ")
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + r("texte du champ")
             + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
         )
 
@@ -449,7 +535,9 @@ def _champ(code: str) -> Callable[[Membres], None]:
 def _balise_coupee_paragraphes(m: Membres) -> None:
     def edition(racine: Any) -> None:
         remplacer(racine, "{{ emetteur.ville", r("{{ emetteur."))
-        paragraphe(racine, "{{ emetteur.").addnext(fragment(f"<w:p>{r('ville }}, le {{ date|date_lieu }}')}</w:p>")[0])
+        paragraphe(racine, "{{ emetteur.").addnext(
+            fragment(f"<w:p>{r('ville }}, le {{ date|date_lieu }}')}</w:p>")[0]
+        )
 
     editer(m, CORPS, edition)
 
@@ -467,7 +555,11 @@ def _zone_de_texte_vide(m: Membres) -> None:
 
 
 def _tabulation(m: Membres) -> None:
-    dans_le_corps(m, "{{ emetteur.ville", r("{{ emetteur.ville }}") + "<w:r><w:tab/></w:r>" + r(", le {{ date|date_lieu }}"))
+    dans_le_corps(
+        m,
+        "{{ emetteur.ville",
+        r("{{ emetteur.ville }}") + "<w:r><w:tab/></w:r>" + r(", le {{ date|date_lieu }}"),
+    )
 
 
 # --- the corpus -----------------------------------------------------------------------
@@ -479,7 +571,7 @@ class Retouche:
 
     nom: str
     faire: Callable[[Membres], None]
-    attendu: None | frozenset[str] | str = None
+    attendu: frozenset[str] | str | None = None
     presents: tuple[str, ...] = ()
     absents: tuple[str, ...] = ()
     avertissements: frozenset[str] = field(default_factory=frozenset)
@@ -558,7 +650,7 @@ RETOUCHES: tuple[Retouche, ...] = (
     Retouche("commentaire-sur-une-condition", _commentaire_sur_condition, presents=("PJ : 3.",)),
     # Hyperlinks.
     Retouche("lien-autour-d-une-balise", _lien_autour_balise, _refus("lien_fige")),
-    Retouche("lien-sur-du-texte", _lien_texte, presents=(LIEU_RENDU + " site",)),
+    Retouche("lien-sur-du-texte", _lien_texte, presents=(LIEU_RENDU, "site")),
     Retouche("balise-a-cheval-sur-un-lien", _lien_a_cheval, _refus("balise_a_cheval")),
     Retouche("lien-interne-autour-d-une-balise", _lien_interne, presents=_LIEU),
     # Content controls.
@@ -569,7 +661,9 @@ RETOUCHES: tuple[Retouche, ...] = (
     # Formats.
     Retouche(
         "modele-word-dotx",
-        _type_principal("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+        _type_principal(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+        ),
         presents=_LIEU,
         extension=".dotx",
     ),
@@ -591,12 +685,26 @@ RETOUCHES: tuple[Retouche, ...] = (
     Retouche("note-de-bas-de-page-fausse", _note_fausse, _refus("variable_inconnue")),
     # Autocorrected and invisible characters.
     Retouche("guillemets-francais", _dans_la_ville("{{ «Moulins» }}"), _refus("syntaxe")),
-    Retouche("tiret-de-correction", _dans_la_ville("{{ pieces_jointes|length – 1 }}"), _refus("syntaxe")),
-    Retouche("trait-d-union-conditionnel", _dans_la_ville("{{ emetteur.vil\u00adle }}"), _refus("syntaxe")),
-    Retouche("trait-d-union-insecable", _dans_la_ville("{{ reunion.lien\u2011visio }}"), _refus("syntaxe")),
+    Retouche(
+        "tiret-de-correction", _dans_la_ville("{{ pieces_jointes|length – 1 }}"), _refus("syntaxe")
+    ),
+    Retouche(
+        "trait-d-union-conditionnel",
+        _dans_la_ville("{{ emetteur.vil\u00adle }}"),
+        _refus("syntaxe"),
+    ),
+    Retouche(
+        "trait-d-union-insecable",
+        _dans_la_ville("{{ reunion.lien\u2011visio }}"),
+        _refus("syntaxe"),
+    ),
     Retouche("si-avec-majuscule", _si_majuscule, _refus("syntaxe")),
     # Field codes are rendered too.
-    Retouche("champ-avec-variable-inconnue", _champ(' QUOTE "{{ reunion.salle }}" '), _refus("variable_inconnue")),
+    Retouche(
+        "champ-avec-variable-inconnue",
+        _champ(' QUOTE "{{ reunion.salle }}" '),
+        _refus("variable_inconnue"),
+    ),
     Retouche("champ-ordinaire", _champ(" PAGE "), presents=("COMPTE-RENDU",)),
     # Classic mistakes, still caught.
     Retouche("balise-sur-deux-paragraphes", _balise_coupee_paragraphes, _refus("balise_coupee")),
@@ -646,7 +754,9 @@ def styles_francais(membres: Membres) -> Membres:
                 reference.set(f"{W}val", IDS_FRANCAIS[reference.get(f"{W}val")])
                 change = True
         if change:
-            modifies[nom] = etree.tostring(racine, xml_declaration=True, encoding="UTF-8", standalone=True)
+            modifies[nom] = etree.tostring(
+                racine, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
     return modifies
 
 

@@ -66,7 +66,7 @@ def _revisions(signalements: _Signalements, racine: Any) -> None:
             continue
         paragraphe = _paragraphe_de(marque, paragraphes) or signalements.paragraphes[0]
         texte = "".join(marque.xpath(".//w:t/text() | .//w:delText/text()", namespaces=_NS))
-        quoi = f"{nature(marque)} « {_abrege(texte)} »" if texte.strip() else nature(marque)
+        quoi = f"{nature(marque)} « {_abrege(texte.strip())} »" if texte.strip() else nature(marque)
         signalements.signaler(
             "modification_suivie",
             paragraphe,
