@@ -750,8 +750,9 @@ def styles_francais(membres: Membres) -> Membres:
                 element.set(f"{W}styleId", IDS_FRANCAIS[ancien])
                 change = True
         for reference in racine.iter(*(f"{W}{n}" for n in _REFERENCES)):
-            if reference.get(f"{W}val") in IDS_FRANCAIS:
-                reference.set(f"{W}val", IDS_FRANCAIS[reference.get(f"{W}val")])
+            valeur = reference.get(f"{W}val", "")
+            if valeur in IDS_FRANCAIS:
+                reference.set(f"{W}val", IDS_FRANCAIS[valeur])
                 change = True
         if change:
             modifies[nom] = etree.tostring(

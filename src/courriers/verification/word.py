@@ -159,7 +159,8 @@ def _format(run: Any) -> bytes:
         if etree.QName(enfant).localname in _SANS_EFFET:
             continue
         copie = etree.fromstring(etree.tostring(enfant))
-        copie.attrib.pop(f"{_W}hint", None)
+        if f"{_W}hint" in copie.attrib:
+            del copie.attrib[f"{_W}hint"]
         morceaux.append(etree.tostring(copie, method="c14n"))
     return b"".join(sorted(morceaux))
 
