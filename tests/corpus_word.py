@@ -236,6 +236,18 @@ def _sans_liste_a_puces(m: Membres) -> None:
     editer(m, "word/styles.xml", edition)
 
 
+def _numeros_retires(m: Membres) -> None:
+    """Format > Numérotation > Aucune on the List Number style."""
+
+    def edition(racine: Any) -> None:
+        for style in racine.iter(f"{W}style"):
+            if style.get(f"{W}styleId") == "ListNumber":
+                for numero in style.iter(f"{W}numPr"):
+                    numero.getparent().remove(numero)
+
+    editer(m, "word/styles.xml", edition)
+
+
 def _sans_citation(m: Membres) -> None:
     def edition(racine: Any) -> None:
         for style in list(racine.iter(f"{W}style")):
@@ -625,6 +637,7 @@ RETOUCHES: tuple[Retouche, ...] = (
     # Styles.
     Retouche("styles-de-word-francais", _styles_francais, presents=("Résultats",)),
     Retouche("sans-style-liste-a-puces", _sans_liste_a_puces, _refus("style_introuvable")),
+    Retouche("style-liste-numerotee-sans-numeros", _numeros_retires, _refus("style_introuvable")),
     Retouche(
         "sans-style-citation",
         _sans_citation,

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from conftest import EXEMPLE
 from corpus_word import (
     CORPS,
+    NS_W,
     RETOUCHES,
     Retouche,
     dans_le_corps,
@@ -32,7 +34,7 @@ from courriers.documents import depuis_donnees, rendre
 from courriers.erreurs import ErreurCourriers
 from courriers.moteur.prepare import Proprietes, preparer
 from courriers.pdf import convertir, disponible
-from courriers.verification import Probleme, verifier_modele
+from courriers.verification import Probleme, rapport, verifier_modele
 from outils_texte import texte
 
 _REVISIONS = re.compile(rb"<w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|commentRangeStart)\b")
@@ -262,3 +264,30 @@ def test_commentaire_dans_une_balise_sans_ancre_orpheline(tmp_path: Path) -> Non
         corps = paquet.read(CORPS)
     assert b"comment" not in corps
     assert b"Moulins" in corps
+
+
+def test_le_xml_apres_reparation_est_relu_strictement() -> None:
+    """The last guard of the checker: the part as docxtpl repairs it, tags
+    taken out, parsed strictly; a broken paragraph is named."""
+    from courriers.verification.lieux import _paragraphes
+    from courriers.verification.word import structure_apres_reparation
+
+    xml = (
+        f'<w:document xmlns:w="{NS_W}"><w:body>'
+        f"<w:p>{r('Avant')}</w:p>"
+        f'<w:p>{r("{{ emetteur.")}<w:hyperlink w:anchor="x">{r("ville }} fin")}</w:hyperlink></w:p>'
+        "</w:body></w:document>"
+    ).encode()
+    paragraphes = _paragraphes(etree.fromstring(xml))
+    (probleme,) = structure_apres_reparation("corps", xml, paragraphes)
+    assert probleme.genre == "xml_invalide" and probleme.lieu == "¶2"
+    assert "retapez" in probleme.message
+    bon = xml.replace(b"{{ emetteur.", b"{{ emetteur.ville }}").replace(b"ville }} fin", b"fin")
+    assert structure_apres_reparation("corps", bon, _paragraphes(etree.fromstring(bon))) == []
+
+
+def test_rapport_avec_avertissements_seulement(tmp_path: Path) -> None:
+    problemes = _problemes("balise-a-moitie-en-gras", tmp_path)
+    lignes = rapport(problemes).splitlines()
+    assert lignes[0] == "Aucun problème bloquant ; 1 avertissement :"
+    assert lignes[1].startswith("corps ¶18 — avertissement : « {{ emetteur.ville }} »")

@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from lxml import etree
 
@@ -146,3 +147,47 @@ def styles_manquants(styles_xml: bytes | None) -> list[str]:
     voulus = [(_PUCES[0], "paragraph"), (_NUMEROS[0], "paragraph"), (_TITRES[0], "paragraph")]
     voulus += [(_TABLEAU, "table"), (_CITATION, "paragraph")]
     return [nom for nom, sorte in voulus if styles.trouver(nom, sorte) is None]
+
+
+def styles_sans_numerotation(styles_xml: bytes | None) -> list[tuple[str, str]]:
+    """(built-in name, id) of the list styles the template has but that
+    carry no numbering (``w:numPr``, directly or through ``basedOn``): their
+    bullets or numbers would not show.
+
+    >>> xml = b'''<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    ... <w:style w:type="paragraph" w:styleId="Listepuces"><w:name w:val="List Bullet"/></w:style>
+    ... </w:styles>'''
+    >>> styles_sans_numerotation(xml)
+    [('List Bullet', 'Listepuces')]
+    """
+    if not styles_xml:
+        return []
+    racine = etree.fromstring(styles_xml, _ANALYSEUR)
+    par_id = {
+        s.get(f"{_W}styleId"): s
+        for s in racine.iter(f"{_W}style")
+        if s.get(f"{_W}type", "paragraph") == "paragraph"
+    }
+    styles = StylesDuModele.lire(styles_xml)
+    manquants = []
+    for nom in (_PUCES[0], _NUMEROS[0]):
+        style_id = styles.trouver(nom)
+        if style_id is not None and not _numerote(par_id, style_id):
+            manquants.append((nom, style_id))
+    return manquants
+
+
+def _numerote(par_id: Mapping[str | None, object], style_id: str) -> bool:
+    """Whether a paragraph style carries a numbering, itself or by inheritance."""
+    vus: set[str] = set()
+    courant: str | None = style_id
+    while courant is not None and courant not in vus:
+        vus.add(courant)
+        style: Any = par_id.get(courant)
+        if style is None:
+            return False
+        if style.find(f"{_W}pPr/{_W}numPr/{_W}numId") is not None:
+            return True
+        parent = style.find(f"{_W}basedOn")
+        courant = None if parent is None else parent.get(f"{_W}val")
+    return False

@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from courriers.moteur.prepare import _avant_jinja
-from courriers.moteur.styles import styles_manquants
+from courriers.moteur.styles import styles_manquants, styles_sans_numerotation
 from courriers.moteur.word import nature, revisions
 from courriers.verification.balises import _Balise
 from courriers.verification.lieux import _Paragraphe, _textes
@@ -210,6 +210,18 @@ def verifier_styles(
                 f"identifiant) : {suite} ; recopiez le style depuis un modèle intégré "
                 "(« courriers modele copier ») ou créez-le à partir du style prédéfini",
                 "erreur" if liste else "avertissement",
+            )
+        )
+    for nom, style_id in styles_sans_numerotation(styles_xml):
+        problemes.append(
+            Probleme(
+                "style_introuvable",
+                "styles",
+                f"style « {nom} »",
+                "",
+                f"le style « {style_id} » (« {nom} ») n'a pas de puce ni de numéro : les listes "
+                "du filtre « markdown » n'en auraient pas ; dans Word, modifiez le style > "
+                "Format > Numérotation, et choisissez une puce ou une numérotation",
             )
         )
     return problemes
