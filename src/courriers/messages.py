@@ -366,7 +366,9 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "modele.xml_invalide",
         ErreurModele,
-        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail})",
+        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail}) : une "
+        "balise coupe sans doute un paragraphe ou un élément de Word (lien, contrôle de "
+        "contenu, champ) ; « courriers modele verifier » situe le paragraphe",
         "Le rendu n'est pas un document Word bien formé (balise qui coupe un paragraphe, "
         "filtre « safe ») : corriger les balises de la partie indiquée.",
     ),
