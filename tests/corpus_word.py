@@ -414,6 +414,19 @@ def _lien_a_cheval(m: Membres) -> None:
     )
 
 
+def _condition_a_cheval_sur_un_lien(m: Membres) -> None:
+    ajouter_relation(m, "rId91", "hyperlink", "https://ancien.example.fr/", externe=True)
+    dans_le_corps(
+        m,
+        "{%p if pieces_jointes",
+        r("{%p if pieces") + f'<w:hyperlink r:id="rId91">{r("_jointes %}")}</w:hyperlink>',
+    )
+
+
+def _condition_a_moitie_en_gras(m: Membres) -> None:
+    dans_le_corps(m, "{%p if pieces_jointes", r("{%p if pieces", "<w:b/>") + r("_jointes %}"))
+
+
 def _lien_interne(m: Membres) -> None:
     dans_le_corps(
         m,
@@ -671,6 +684,8 @@ RETOUCHES: tuple[Retouche, ...] = (
     Retouche("lien-sur-du-texte", _lien_texte, presents=(LIEU_RENDU, "site"), texte_change=True),
     Retouche("balise-a-cheval-sur-un-lien", _lien_a_cheval, _refus("balise_a_cheval")),
     Retouche("lien-interne-autour-d-une-balise", _lien_interne, presents=_LIEU),
+    Retouche("condition-p-a-cheval-sur-un-lien", _condition_a_cheval_sur_un_lien),
+    Retouche("condition-p-a-moitie-en-gras", _condition_a_moitie_en_gras),
     # Content controls.
     Retouche("controle-de-contenu-croise", _controle_croise, _refus("bloc_croise")),
     Retouche("controle-de-contenu-entier", _controle_entier, presents=("PJ : 3.",)),

@@ -113,6 +113,8 @@ def _conteneurs(texte: Any, paragraphe: Any) -> tuple[Any, ...]:
 
 def _balise(signalements: _Signalements, balise: _Balise) -> None:
     """A tag across a Word element, or partly formatted."""
+    if balise.prefixe in ("p", "tr", "tc"):
+        return  # docxtpl replaces the whole paragraph, row or cell: nothing is left
     morceaux = _morceaux(balise)
     if len(morceaux) < 2:
         return
@@ -131,7 +133,7 @@ def _balise(signalements: _Signalements, balise: _Balise) -> None:
         )
         return
     formats = [_format(t.getparent()) for t in morceaux]
-    if len(set(formats)) > 1:
+    if balise.sorte == "{{" and len(set(formats)) > 1:
         debut = (morceaux[0].text or "").strip()
         signalements.signaler(
             "mise_en_forme_dans_balise",
