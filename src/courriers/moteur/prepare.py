@@ -51,9 +51,8 @@ from courriers.moteur.texte_xml import nettoyer
 from courriers.moteur.word import (
     RELATIONS_COMMENTAIRES,
     en_document,
-    nature,
+    refuser_revisions,
     retirer_commentaires,
-    revisions,
 )
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -287,31 +286,11 @@ def _avant_jinja(octets: bytes, modele: str = "", nom: str = "") -> str:
     comment anchors removed, serialised by lxml, tags repaired, a newline
     before each paragraph (for error line numbers)."""
     racine = etree.fromstring(octets, _ANALYSEUR)
-    marques = revisions(racine)
-    if marques:
-        premiere = f"{nature(marques[0])} « {_texte_revision(marques[0])} »"
-        raise erreur(
-            "modele.modifications_suivies",
-            modele=modele,
-            partie=nom,
-            nombre=len(marques),
-            premiere=premiere,
-        )
+    refuser_revisions(racine, modele, nom)
     retirer_commentaires(racine)
     source = etree.tostring(racine, encoding="unicode")
     source = _DOCXTPL.patch_xml(source)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-
-
-def _texte_revision(marque: Any) -> str:
-    """The text of a revision mark (inserted, deleted or moved), or of its
-    paragraph, cut to 60 characters."""
-    textes = marque.xpath(".//w:t/text() | .//w:delText/text()", namespaces=_NS)
-    if not textes:
-        paragraphe = next(marque.iterancestors(f"{{{NS_W}}}p"), None)
-        textes = [] if paragraphe is None else paragraphe.xpath(".//w:t/text()", namespaces=_NS)
-    texte = "".join(textes)
-    return texte if len(texte) <= 60 else texte[:59] + "…"
 
 
 def _apres_jinja(xml: str) -> str:

@@ -27,8 +27,11 @@ from typing import Any
 
 from lxml import etree
 
+from courriers.messages import erreur
+
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{NS_W}}}"
+_NS = {"w": NS_W}
 
 #: Revision marks, with what they are in French (for the messages).
 REVISIONS: dict[str, str] = {
@@ -69,6 +72,30 @@ def revisions(racine: Any) -> list[Any]:
 def nature(revision: Any) -> str:
     """What a revision mark is, in French: ``insertion``, ``suppression``…"""
     return REVISIONS[etree.QName(revision).localname]
+
+
+def refuser_revisions(racine: Any, modele: str, partie: str) -> None:
+    """Raise ``modele.modifications_suivies`` when the part has a revision mark."""
+    marques = revisions(racine)
+    if marques:
+        raise erreur(
+            "modele.modifications_suivies",
+            modele=modele,
+            partie=partie,
+            nombre=len(marques),
+            premiere=f"{nature(marques[0])} « {_texte_revision(marques[0])} »",
+        )
+
+
+def _texte_revision(marque: Any) -> str:
+    """The text of a revision mark (inserted, deleted or moved), or of its
+    paragraph, cut to 60 characters."""
+    textes = marque.xpath(".//w:t/text() | .//w:delText/text()", namespaces=_NS)
+    if not textes:
+        paragraphe = next(marque.iterancestors(f"{_W}p"), None)
+        textes = [] if paragraphe is None else paragraphe.xpath(".//w:t/text()", namespaces=_NS)
+    texte = "".join(textes).strip()
+    return texte if len(texte) <= 60 else texte[:59] + "…"
 
 
 def retirer_commentaires(racine: Any) -> None:
