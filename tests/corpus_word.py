@@ -111,6 +111,7 @@ def ajouter_relation(
 # --- the edits ------------------------------------------------------------------------
 
 VILLE = "{{ emetteur.ville }}, le {{ date|date_lieu }}"
+TITRE = "{{ reunion|titre_document }}"
 LIEU_RENDU = "Moulins, le 08/03/2022"
 PJ = "PJ\u00a0: {{ pieces_jointes|length }}."
 
@@ -307,8 +308,8 @@ def _deplacement(m: Membres) -> None:
         )
         remplacer(
             racine,
-            "COMPTE-RENDU",
-            r("COMPTE-RENDU") + f'<w:moveToRangeStart {_AUTEUR.format(n=5)} w:name="move1"/>'
+            TITRE,
+            r(TITRE) + f'<w:moveToRangeStart {_AUTEUR.format(n=5)} w:name="move1"/>'
             f"<w:moveTo {_AUTEUR.format(n=6)}>{r(' ' + VILLE)}</w:moveTo>"
             '<w:moveToRangeEnd w:id="5"/>',
         )
@@ -326,7 +327,7 @@ def _format_suivi(m: Membres) -> None:
 
 def _marque_de_paragraphe(m: Membres) -> None:
     def edition(racine: Any) -> None:
-        p = paragraphe(racine, "COMPTE-RENDU")
+        p = paragraphe(racine, TITRE)
         ppr = p.find(f"{W}pPr")
         ppr.append(fragment(f"<w:rPr><w:ins {_AUTEUR.format(n=8)}/></w:rPr>")[0])
 
@@ -354,11 +355,8 @@ _REF = '<w:r><w:commentReference w:id="0"/></w:r>'
 def _commentaire_texte(m: Membres) -> None:
     _commentaire(
         m,
-        "COMPTE-RENDU",
-        '<w:commentRangeStart w:id="0"/>'
-        + r("COMPTE-RENDU")
-        + '<w:commentRangeEnd w:id="0"/>'
-        + _REF,
+        TITRE,
+        '<w:commentRangeStart w:id="0"/>' + r(TITRE) + '<w:commentRangeEnd w:id="0"/>' + _REF,
     )
 
 
@@ -384,7 +382,7 @@ def _commentaire_sur_condition(m: Membres) -> None:
         )
         remplacer(racine, PJ, r(PJ) + '<w:commentRangeEnd w:id="0"/>' + _REF)
 
-    _commentaire(m, "COMPTE-RENDU", r("COMPTE-RENDU"))
+    _commentaire(m, TITRE, r(TITRE))
     editer(m, CORPS, edition)
 
 
@@ -519,8 +517,8 @@ def _notes(m: Membres, texte_note: str) -> None:
     ajouter_relation(m, "rId92", "footnotes", "footnotes.xml")
     dans_le_corps(
         m,
-        "COMPTE-RENDU",
-        r("COMPTE-RENDU")
+        TITRE,
+        r(TITRE)
         + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
     )
 
@@ -548,8 +546,8 @@ def _champ(code: str) -> Callable[[Membres], None]:
     def edition(m: Membres) -> None:
         dans_le_corps(
             m,
-            "COMPTE-RENDU",
-            r("COMPTE-RENDU ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            TITRE,
+            r(TITRE + " ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r><w:instrText xml:space="preserve">{escape(code)}</w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
             + r("texte du champ")
@@ -578,7 +576,7 @@ def _texte_pres_de_p(m: Membres) -> None:
 
 
 def _zone_de_texte_vide(m: Membres) -> None:
-    dans_le_corps(m, "COMPTE-RENDU", r("COMPTE-RENDU", "<w:caps/>"))
+    dans_le_corps(m, TITRE, r(TITRE, "<w:caps/>"))
 
 
 def _tabulation(m: Membres) -> None:

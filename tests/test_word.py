@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from docx2python import docx2python
 from lxml import etree
 
@@ -33,6 +34,7 @@ from courriers import CompteRendu, charger, contexte
 from courriers.cli import main
 from courriers.documents import depuis_donnees, rendre
 from courriers.erreurs import ErreurCourriers
+from courriers.modeles import modele_integre
 from courriers.moteur.prepare import Proprietes, preparer
 from courriers.pdf import convertir, disponible
 from courriers.verification import Probleme, rapport, verifier_modele
@@ -49,6 +51,16 @@ def _verdict(chemin: Path) -> tuple[frozenset[str] | str, frozenset[str], list[P
     erreurs = frozenset(p.genre for p in problemes if p.bloquant)
     avertissements = frozenset(p.genre for p in problemes if not p.bloquant)
     return erreurs, avertissements, problemes
+
+
+def _lieu(debut: str) -> str:
+    """``¶n`` of the built-in template's paragraph that starts with ``debut``."""
+    textes = [p.text for p in Document(str(modele_integre("compte-rendu.docx"))).paragraphs]
+    return f"¶{next(i for i, t in enumerate(textes, 1) if t.startswith(debut))}"
+
+
+LIEU_VILLE = _lieu("{{ emetteur.ville")
+LIEU_SI_PJ = _lieu("{%p if pieces_jointes")
 
 
 def _tout_le_texte(chemin: Path) -> str:
@@ -222,21 +234,21 @@ def test_caracteres_de_correction_automatique(
     nom: str, attendus: list[str], tmp_path: Path
 ) -> None:
     (probleme,) = _problemes(nom, tmp_path)
-    assert probleme.lieu == ("¶21" if nom == "si-avec-majuscule" else "¶18")
+    assert probleme.lieu == (LIEU_SI_PJ if nom == "si-avec-majuscule" else LIEU_VILLE)
     for attendu in attendus:
         assert attendu in probleme.message
 
 
 def test_modification_suivie_situee(tmp_path: Path) -> None:
     problemes = _problemes("suppression-suivie-d-une-balise", tmp_path)
-    assert [p.lieu for p in problemes] == ["¶18"]
+    assert [p.lieu for p in problemes] == [LIEU_VILLE]
     assert "suppression « {{ reunion.salle }} »" in problemes[0].message
     assert "Accepter toutes les modifications" in problemes[0].message
 
 
 def test_balise_a_cheval_sur_un_lien_situee(tmp_path: Path) -> None:
     (probleme,) = _problemes("balise-a-cheval-sur-un-lien", tmp_path)
-    assert probleme.lieu == "¶18"
+    assert probleme.lieu == LIEU_VILLE
     assert "à cheval sur un lien hypertexte" in probleme.message
 
 
@@ -253,7 +265,7 @@ def test_controle_de_contenu_nomme_comme_tel(tmp_path: Path) -> None:
 
 def test_mise_en_forme_dans_une_balise_avertit(tmp_path: Path) -> None:
     (probleme,) = _problemes("balise-a-moitie-en-gras", tmp_path)
-    assert probleme.gravite == "avertissement" and probleme.lieu == "¶18"
+    assert probleme.gravite == "avertissement" and probleme.lieu == LIEU_VILLE
     assert "« {{ emetteur.ville }} »" in probleme.message
 
 
@@ -310,4 +322,6 @@ def test_rapport_avec_avertissements_seulement(tmp_path: Path) -> None:
     problemes = _problemes("balise-a-moitie-en-gras", tmp_path)
     lignes = rapport(problemes).splitlines()
     assert lignes[0] == "Aucun problème bloquant ; 1 avertissement :"
-    assert lignes[1].startswith("corps ¶18 — avertissement : « {{ emetteur.ville }} »")
+    assert lignes[1].startswith(
+        f"corps {LIEU_VILLE} — avertissement : « " + "{{ emetteur.ville }} »"
+    )
