@@ -35,7 +35,8 @@ from courriers.cli import main
 from courriers.documents import depuis_donnees, rendre
 from courriers.erreurs import ErreurCourriers
 from courriers.modeles import modele_integre
-from courriers.moteur.prepare import Proprietes, preparer
+from courriers.moteur.prepare import preparer
+from courriers.moteur.proprietes import Proprietes
 from courriers.pdf import convertir, disponible
 from courriers.verification import Probleme, rapport, verifier_modele
 from outils_texte import texte
@@ -321,7 +322,7 @@ def test_le_xml_apres_reparation_est_relu_strictement() -> None:
 def test_rapport_avec_avertissements_seulement(tmp_path: Path) -> None:
     problemes = _problemes("balise-a-moitie-en-gras", tmp_path)
     lignes = rapport(problemes).splitlines()
-    assert lignes[0] == "Aucun problème bloquant ; 1 avertissement :"
+    assert lignes[0] == "1 avertissement :"
     assert lignes[1].startswith(
         f"corps {LIEU_VILLE} — avertissement : « " + "{{ emetteur.ville }} »"
     )

@@ -28,7 +28,7 @@ from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, CourrierService, Reponse
 from courriers.donnees.destinataire import Destinataire
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 
 __all__ = ["TYPES", "Controle", "TypeDocument", "type_de"]
 

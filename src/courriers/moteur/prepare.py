@@ -7,10 +7,12 @@ the members no rendering changes (styles, theme, images…). Rendering a
 document then costs only its own Jinja rendering, checks and zip writing.
 
 The result is the document docxtpl would produce (same steps, from its own
-helpers: ``patch_xml``, ``resolve_listing``, ``fix_tables``), with these
+helpers: ``patch_xml``, ``resolve_listing``), with these
 differences, all deliberate: each rendered part is parsed by a strict XML
 parser (an error, never a silent repair); ordinal suffixes are set in
-superscript; Markdown numbered lists restart; document properties are set.
+superscript; Markdown numbered lists restart; document properties are set
+(``proprietes``); every table's grid is repaired when its rendered rows
+disagree with it (``grilles``).
 
 A prepared template holds no per-render state: it can render documents in
 any order, and be shared by the processes of a batch.
@@ -38,6 +40,7 @@ from courriers.messages import erreur
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.grilles import reparer_grilles
 from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown
 from courriers.moteur.numerotation import (
     CLE_NUMEROTATION,
@@ -46,8 +49,8 @@ from courriers.moteur.numerotation import (
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
+from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
 from courriers.moteur.styles import CLE_STYLES, resoudre_styles
-from courriers.moteur.texte_xml import nettoyer
 from courriers.moteur.word import (
     RELATIONS_COMMENTAIRES,
     en_document,
@@ -62,23 +65,13 @@ _PARTIES_A_RENDRE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|e
 _CORE = "docProps/core.xml"
 _NUMBERING = "word/numbering.xml"
 _ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
-# docxtpl's stateless helpers (patch_xml, resolve_listing, fix_tables).
+# docxtpl's stateless helpers (patch_xml, resolve_listing).
 _DOCXTPL = DocxTemplate(io.BytesIO())
 
 #: Width of the Marianne image in the bloc-marque (house style).
 LARGEUR_MARIANNE = Mm(25)
 #: Alternative text of the Marianne image (accessibility).
 TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
-
-
-@dataclass(frozen=True)
-class Proprietes:
-    """Document properties (File > Properties in Word)."""
-
-    titre: str
-    auteur: str = ""
-    sujet: str = ""
-    langue: str = "fr-FR"
 
 
 @dataclass(frozen=True)
@@ -98,11 +91,10 @@ class ModelePrepare:
     ordre: tuple[str, ...]
     constants: Mapping[str, Membre]
     parties: tuple[_Partie, ...]
-    core: bytes
+    core: ProprietesModele
     numbering: bytes | None
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
-    corriger_tableaux: bool
     #: The template's ids of the styles the Markdown filter writes.
     styles_markdown: StylesMarkdown = STYLES_PAR_DEFAUT
 
@@ -113,7 +105,7 @@ class ModelePrepare:
         """The DOCX bytes of one document."""
         numerotation = self._numerotation()
         rendus = {p.nom: self._rendre_partie(p, contexte, numerotation) for p in self.parties}
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+        rendus[_CORE] = self.core.ecrire(proprietes, contexte, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -148,8 +140,7 @@ class ModelePrepare:
             ) from exc
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
-        if self.corriger_tableaux:
-            arbre = _DOCXTPL.fix_tables(xml)
+        reparer_grilles(arbre)
         _renumeroter_images(arbre)
         _cellules_terminees(arbre)
         ordinaux_en_exposant(arbre)
@@ -198,7 +189,7 @@ class ModelePrepare:
             if p is not corps_partie
         }
         rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+        rendus[_CORE] = self.core.ecrire(proprietes, premier, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -228,11 +219,9 @@ def preparer(
         contenus = {nom: paquet.read(nom) for nom in paquet.namelist()}
     env = environnement()
     parties: list[_Partie] = []
-    sources: list[str] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
             source = _avant_jinja(octets, modele.name, nom)
-            sources.append(source)
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
@@ -245,11 +234,10 @@ def preparer(
         ordre=tuple(contenus),
         constants={n: Membre.de(n, c) for n, c in contenus.items() if n not in rendus},
         parties=tuple(parties),
-        core=contenus[_CORE],
+        core=compiler(contenus[_CORE], env, modele.name),
         numbering=contenus.get(_NUMBERING),
         abstrait_liste_numerotee=abstrait_du_style(document, styles.numeros[0]),
         styles_numerotes=styles_numerotes(document),
-        corriger_tableaux=any(_TABLEAUX_DYNAMIQUES.search(s) for s in sources),
         styles_markdown=styles,
     )
 
@@ -261,9 +249,6 @@ def _sans_commentaires(document: Any) -> None:
     for rid, relation in list(partie.rels.items()):
         if relation.reltype.endswith(RELATIONS_COMMENTAIRES):
             partie.drop_rel(rid)
-
-
-_TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
 
 
 def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Markup]:
@@ -345,33 +330,3 @@ def _saut_de_page() -> Any:
     return etree.fromstring(
         f'<w:p xmlns:w="{NS_W}"><w:r><w:br w:type="page"/></w:r></w:p>', _ANALYSEUR
     )
-
-
-_ESPACES_CORE = {
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-}
-
-
-def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
-    """``docProps/core.xml`` with the document's title, author, subject and
-    language."""
-    arbre = etree.fromstring(core, _ANALYSEUR)
-    for prefixe, nom, valeur in (
-        ("dc", "title", proprietes.titre),
-        ("dc", "creator", proprietes.auteur),
-        ("dc", "subject", proprietes.sujet),
-        ("dc", "language", proprietes.langue),
-    ):
-        element = arbre.find(f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        if element is None:
-            element = etree.SubElement(arbre, f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        element.text = _texte_propriete(valeur)
-    return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
-
-
-def _texte_propriete(valeur: str) -> str:
-    """Property text without XML-illegal characters (lxml refuses them), on
-    one line, with the typographic apostrophe (LibreOffice 7.4 escapes an
-    ASCII one twice in the PDF's XMP metadata: ``L&apos;ALLIER``)."""
-    return nettoyer(valeur).replace("\n", " ").replace("'", "’")

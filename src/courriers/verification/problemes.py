@@ -24,8 +24,15 @@ Genre = Literal[
     "mise_en_forme_dans_balise",
     "style_introuvable",
     "xml_invalide",
+    "grille_incoherente",
+    "image_sans_alternative",
+    "tableau_sans_entete",
+    "titre_saute",
+    "paragraphe_vide",
+    "contraste_insuffisant",
+    "titre_vide",
+    "liste_tapee",
 ]
-
 Gravite = Literal["erreur", "avertissement"]
 
 #: Kinds of problems that do not stop a template from being used.
@@ -40,7 +47,9 @@ class Probleme:
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
     #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
     #: ``modification_suivie``, ``balise_a_cheval``, ``lien_fige``,
-    #: ``mise_en_forme_dans_balise``, ``style_introuvable`` or ``xml_invalide``.
+    #: ``style_introuvable`` or ``xml_invalide`` (errors);
+    #: ``mise_en_forme_dans_balise``, ``grille_incoherente`` and the
+    #: accessibility checks (``verification.accessibilite``), warnings.
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
@@ -50,8 +59,9 @@ class Probleme:
     texte: str
     #: What is wrong and what to do, in French.
     message: str
-    #: ``erreur`` (the template is refused) or ``avertissement`` (it is used,
-    #: but something in it has no effect).
+    #: ``erreur``: the engine refuses the template; ``avertissement``: it
+    #: renders, but the document may be wrong for some readers (an error
+    #: with ``--strict``).
     gravite: Gravite = "erreur"
 
     @property
@@ -61,7 +71,7 @@ class Probleme:
 
 
 def gravite(genre: str) -> Gravite:
-    """The severity of a kind of problem."""
+    """The severity of a kind of problem reported through :class:`_Signalements`."""
     return "avertissement" if genre in AVERTISSEMENTS else "erreur"
 
 

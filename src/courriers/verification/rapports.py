@@ -11,20 +11,21 @@ from courriers.verification.textes import _abrege
 
 
 def rapport(problemes: Sequence[Probleme]) -> str:
-    """A French text report: the count, then one line per problem."""
+    """A French text report: the count, then one line per problem (the
+    warnings marked as such)."""
     if not problemes:
         return "Aucun problème."
-    erreurs = sum(p.bloquant for p in problemes)
+    erreurs = sum(p.gravite == "erreur" for p in problemes)
     avertissements = len(problemes) - erreurs
-    morceaux = [f"{erreurs} problème{'s' if erreurs > 1 else ''}"] if erreurs else []
+    comptes = []
+    if erreurs:
+        comptes.append(f"{erreurs} problème{'s' if erreurs > 1 else ''}")
     if avertissements:
-        morceaux.append(f"{avertissements} avertissement{'s' if avertissements > 1 else ''}")
-    entete = " et ".join(morceaux) + " :"
-    if not erreurs:
-        entete = f"Aucun problème bloquant ; {entete}"
+        comptes.append(f"{avertissements} avertissement{'s' if avertissements > 1 else ''}")
+    entete = " et ".join(comptes) + " :"
     lignes = (
-        f"{p.partie} {p.lieu} — {'' if p.bloquant else 'avertissement : '}{p.message} — "
-        f"« {_abrege(p.texte, 160)} »"
+        f"{p.partie} {p.lieu} — {'avertissement : ' if p.gravite != 'erreur' else ''}"
+        f"{p.message}" + (f" — « {_abrege(p.texte, 160)} »" if p.texte else "")
         for p in problemes
     )
     return "\n".join([entete, *lignes])
