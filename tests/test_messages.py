@@ -126,6 +126,20 @@ def _zip_minimal(chemin: Path, document: bytes = b"<x/>") -> Path:
     return _zip(chemin, {"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
 
 
+def _modele_revise(dossier: Path) -> Path:
+    """A copy of the built-in minutes template with a tracked insertion."""
+    document = Document(str(modele_integre("compte-rendu.docx")))
+    paragraphe = document.paragraphs[-1]._p
+    insertion = paragraphe.makeelement(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ins",
+        {"{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id": "1"},
+    )
+    paragraphe.append(insertion)
+    chemin = dossier / "revise.docx"
+    document.save(str(chemin))
+    return chemin
+
+
 def _correspondants(dossier: Path, nom: str, contenu: str) -> int:
     liste = _fichier(dossier / nom, contenu)
     return _cli("reponse", REPONSE, "--correspondants", liste, "-o", dossier / "lot")
@@ -436,6 +450,21 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "modele.bombe": lambda d: _cr_avec_modele(d, _zip_minimal(d / "m.docx", bytes(10**6))),
     "modele.illisible": lambda d: preparer(_zip_minimal(d / "m.docx")),
+    "modele.opendocument": lambda d: _cr_avec_modele(
+        d, _zip(d / "m.odt", {"mimetype": b"application/vnd.oasis.opendocument.text"})
+    ),
+    "modele.macros": lambda d: _cr_avec_modele(
+        d,
+        _zip(
+            d / "m.docm",
+            {
+                "[Content_Types].xml": b'<Types><Override PartName="/word/document.xml" '
+                b'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+                "word/document.xml": b"<x/>",
+            },
+        ),
+    ),
+    "modele.modifications_suivies": lambda d: preparer(_modele_revise(d)),
     "modele.refuse": lambda d: _cr_avec_modele(d, _modele(d, "{{ reunion.salle }}")),
     "modele.syntaxe": lambda d: _rendre(d, "{{ reunion.date|date_longue( }}"),
     "modele.filtre_inconnu": lambda d: _rendre(d, "{{ reunion|inconnu }}"),

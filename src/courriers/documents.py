@@ -182,7 +182,7 @@ def resoudre_modele(
     else:
         chemin, personnalise = trouver_modele(type_document.modele, dossier_modeles)
     if personnalise:
-        problemes = verifier_modele(chemin, type_document.code)
+        problemes = [p for p in verifier_modele(chemin, type_document.code) if p.bloquant]
         if problemes:
             raise erreur("modele.refuse", chemin=chemin, rapport=rapport(problemes))
     return chemin

@@ -143,6 +143,7 @@ def verifier_paquet_docx(chemin: Path) -> None:
     try:
         with zipfile.ZipFile(chemin) as paquet:
             membres = paquet.infolist()
+            _verifier_format(chemin, paquet)
     except OSError as exc:
         raise erreur("modele.archive_illisible", chemin=chemin, raison=raison(exc)) from exc
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
@@ -150,6 +151,25 @@ def verifier_paquet_docx(chemin: Path) -> None:
             "modele.archive_illisible", chemin=chemin, raison="répertoire de l'archive endommagé"
         ) from exc
     _verifier_membres(chemin, membres)
+
+
+#: Content types of the main part of files with macros (.docm, .dotm).
+_AVEC_MACROS = (b"macroEnabled.main+xml", b"macroEnabledTemplate.main+xml")
+
+
+def _verifier_format(chemin: Path, paquet: zipfile.ZipFile) -> None:
+    """An OpenDocument file (.odt) or a Word file with macros (.docm,
+    .dotm), named as such with the way out. A Word template (.dotx) is
+    accepted (the engine reads it as a document)."""
+    noms = set(paquet.namelist())
+    if "mimetype" in noms and "word/document.xml" not in noms:
+        sorte = paquet.read("mimetype")[:100].decode("ascii", "replace").strip()
+        if sorte.startswith("application/vnd.oasis.opendocument"):
+            raise erreur("modele.opendocument", chemin=chemin, sorte=sorte)
+    if "[Content_Types].xml" in noms:
+        types = paquet.read("[Content_Types].xml")
+        if any(marque in types for marque in _AVEC_MACROS):
+            raise erreur("modele.macros", chemin=chemin)
 
 
 def _verifier_membres(chemin: Path, membres: list[zipfile.ZipInfo]) -> None:

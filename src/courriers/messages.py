@@ -406,6 +406,34 @@ _MESSAGES: tuple[Message, ...] = (
         "utiliser ce fichier.",
     ),
     Message(
+        "modele.opendocument",
+        ErreurModele,
+        "{chemin} : c'est un document OpenDocument ({sorte}), pas un document Word : "
+        "dans LibreOffice, Fichier > Enregistrer sous… > Type de fichier « Word 2007-365 "
+        "(.docx) » (dans Word : Enregistrer sous… > « Document Word (.docx) »)",
+        "Le modèle a été enregistré au format de LibreOffice (.odt) : l'enregistrer en "
+        "Document Word (.docx).",
+    ),
+    Message(
+        "modele.macros",
+        ErreurModele,
+        "{chemin} : document Word avec macros (.docm ou .dotm), refusé : un modèle ne doit "
+        "contenir aucune macro ; dans Word, Fichier > Enregistrer sous… > « Document Word "
+        "(.docx) » (les macros sont retirées)",
+        "Le modèle est un fichier Word prenant en charge les macros : l'enregistrer en "
+        "Document Word (.docx).",
+    ),
+    Message(
+        "modele.modifications_suivies",
+        ErreurModele,
+        "le modèle « {modele} » contient {nombre} modification(s) suivie(s) en attente "
+        "({partie}, {premiere}) : courriers ne produit pas un document à partir d'un texte "
+        "en révision ; dans Word, Révision > Accepter > Accepter toutes les modifications "
+        "(ou Refuser), puis enregistrez ; « courriers modele verifier » les situe",
+        "Le modèle a des modifications suivies (insertions, suppressions, déplacements, "
+        "mises en forme) ni acceptées ni refusées : les accepter ou les refuser dans Word.",
+    ),
+    Message(
         "modele.illisible",
         ErreurModele,
         "le modèle « {chemin} » n'est pas un document DOCX lisible ({raison})",
@@ -466,7 +494,9 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "modele.xml_invalide",
         ErreurModele,
-        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail})",
+        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail}) : une "
+        "balise coupe sans doute un paragraphe ou un élément de Word (lien, contrôle de "
+        "contenu, champ) ; « courriers modele verifier » situe le paragraphe",
         "Le rendu n'est pas un document Word bien formé (balise qui coupe un paragraphe, "
         "filtre « safe ») : corriger les balises de la partie indiquée.",
     ),

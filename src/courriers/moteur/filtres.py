@@ -30,8 +30,9 @@ from courriers.francais.personnes import Civilite
 from courriers.moteur import designations
 from courriers.moteur.donnees_gabarit import modele_de
 from courriers.moteur.filtres_reunion import FILTRES_REUNION
-from courriers.moteur.markdown import markdown_vers_wordml
+from courriers.moteur.markdown import STYLES_PAR_DEFAUT, markdown_vers_wordml
 from courriers.moteur.numerotation import NUMEROTATION_COURANTE
+from courriers.moteur.styles import STYLES_COURANTS
 
 
 def _options(ctx: Context) -> OptionsRedaction:
@@ -233,13 +234,15 @@ def bloc_marque(emetteur: Emetteur) -> str:
 @pass_context
 def markdown(_ctx: Context, texte: str) -> Markup:
     """Markdown as Word paragraphs, lists and tables in the template's
-    styles; use it as ``{{p point.contenu|markdown }}``."""
+    styles (their ids resolved once per template, ``moteur.styles``); use
+    it as ``{{p point.contenu|markdown }}``."""
     # pass_context: never computed at compile time (the numbering is per document).
     numerotation = NUMEROTATION_COURANTE.get()
     nouvelle_liste = None
     if numerotation is not None and numerotation.disponible:
         nouvelle_liste = numerotation.nouvelle_liste
-    return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
+    styles = STYLES_COURANTS.get() or STYLES_PAR_DEFAUT
+    return Markup(markdown_vers_wordml(texte, styles, nouvelle_liste))
 
 
 FILTRES: dict[str, Callable[..., Any]] = {

@@ -44,6 +44,7 @@ from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.grilles import reparer_grilles
+from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown
 from courriers.moteur.numerotation import (
     NUMEROTATION_COURANTE,
     Numerotation,
@@ -53,6 +54,13 @@ from courriers.moteur.numerotation import (
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
 from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
 from courriers.moteur.references import refuser_references_externes
+from courriers.moteur.styles import STYLES_COURANTS, resoudre_styles
+from courriers.moteur.word import (
+    RELATIONS_COMMENTAIRES,
+    en_document,
+    refuser_revisions,
+    retirer_commentaires,
+)
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -93,6 +101,8 @@ class ModelePrepare:
     numbering: bytes | None
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
+    #: The template's ids of the styles the Markdown filter writes.
+    styles_markdown: StylesMarkdown = STYLES_PAR_DEFAUT
     #: Plain data for the templates, shared objects converted once a batch.
     _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
 
@@ -125,6 +135,7 @@ class ModelePrepare:
     ) -> Any:
         ctx = {**contexte, "image_marianne": partie.image}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
+        jeton_styles = STYLES_COURANTS.set(self.styles_markdown)
         try:
             xml = partie.gabarit.render(ctx)
         except TempsDepasse as exc:
@@ -137,6 +148,7 @@ class ModelePrepare:
             raise traduite from exc
         finally:
             NUMEROTATION_COURANTE.reset(jeton)
+            STYLES_COURANTS.reset(jeton_styles)
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
         reparer_grilles(arbre)
@@ -227,10 +239,11 @@ def preparer(
     verifier_paquet_docx(modele)
     refuser_references_externes(modele)
     try:
-        document = Document(str(modele))
+        document = Document(io.BytesIO(en_document(modele.read_bytes())))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
     images = _images(document, image_marianne, texte_alternatif) if image_marianne else {}
+    _sans_commentaires(document)
     tampon = io.BytesIO()
     document.save(tampon)
     with zipfile.ZipFile(tampon) as paquet:
@@ -239,7 +252,7 @@ def preparer(
     parties: list[_Partie] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
-            source = _avant_jinja(octets)
+            source = _avant_jinja(octets, modele.name, nom)
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
@@ -255,6 +268,7 @@ def preparer(
                 ) from exc
             parties.append(_Partie(nom, gabarit, images.get(nom), source))
     rendus = {p.nom for p in parties} | {_CORE}
+    styles = resoudre_styles(contenus.get("word/styles.xml"))
     return ModelePrepare(
         nom=modele.name,
         ordre=tuple(contenus),
@@ -262,9 +276,19 @@ def preparer(
         parties=tuple(parties),
         core=compiler(contenus[_CORE], env, modele.name),
         numbering=contenus.get(_NUMBERING),
-        abstrait_liste_numerotee=abstrait_du_style(document, "ListNumber"),
+        abstrait_liste_numerotee=abstrait_du_style(document, styles.numeros[0]),
         styles_numerotes=styles_numerotes(document),
+        styles_markdown=styles,
     )
+
+
+def _sans_commentaires(document: Any) -> None:
+    """Drop the comments parts: generated documents carry no comment (their
+    anchors are removed from each part by :func:`_avant_jinja`)."""
+    partie = document.part
+    for rid, relation in list(partie.rels.items()):
+        if relation.reltype.endswith(RELATIONS_COMMENTAIRES):
+            partie.drop_rel(rid)
 
 
 def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Markup]:
@@ -287,10 +311,14 @@ def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Mark
     return drawings
 
 
-def _avant_jinja(octets: bytes) -> str:
-    """A part's XML as docxtpl gives it to Jinja: serialised by lxml, tags
-    repaired, a newline before each paragraph (for error line numbers)."""
-    source = etree.tostring(etree.fromstring(octets, _ANALYSEUR), encoding="unicode")
+def _avant_jinja(octets: bytes, modele: str = "", nom: str = "") -> str:
+    """A part's XML as docxtpl gives it to Jinja: tracked changes refused,
+    comment anchors removed, serialised by lxml, tags repaired, a newline
+    before each paragraph (for error line numbers)."""
+    racine = etree.fromstring(octets, _ANALYSEUR)
+    refuser_revisions(racine, modele, nom)
+    retirer_commentaires(racine)
+    source = etree.tostring(racine, encoding="unicode")
     source = _DOCXTPL.patch_xml(source)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
 

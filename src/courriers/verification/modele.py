@@ -3,7 +3,9 @@ compiled whole when no check finds a problem."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
@@ -19,6 +21,11 @@ from courriers.verification.parties import _compilation, _nom_partie, _parties, 
 from courriers.verification.placements import _Placements
 from courriers.verification.problemes import Probleme, _Signalements
 from courriers.verification.schema import _Regles, _regles
+from courriers.verification.word import (
+    structure_apres_reparation,
+    verifier_styles,
+    verifier_word,
+)
 
 
 def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
@@ -30,30 +37,45 @@ def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
     regles = _regles(code_type)
     verifier_paquet_docx(chemin)
     problemes: list[Probleme] = _references(chemin)
+    parties = _parties(chemin)
     try:
         with duree_limitee("COURRIERS_DUREE_MAX_VERIFICATION"):
-            for nom, octets in _parties(chemin):
+            for nom, octets in parties:
                 partie = _nom_partie(nom)
-                paragraphes = _paragraphes(_racine(chemin, nom, octets))
-                problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
-                    chemin.name, partie, octets, paragraphes, regles.env
-                )
+                racine = _racine(chemin, nom, octets)
+                paragraphes = _paragraphes(racine)
+                trouves = _verifier_partie(partie, racine, paragraphes, regles)
+                if not any(p.bloquant for p in trouves):
+                    trouves += _compilation(chemin.name, partie, octets, paragraphes, regles.env)
+                if not any(p.bloquant for p in trouves):
+                    trouves += structure_apres_reparation(partie, octets, paragraphes)
+                problemes += trouves
     except TempsDepasse:
         secondes = valeur_limite("COURRIERS_DUREE_MAX_VERIFICATION")
         raise erreur(
             "modele.verification_trop_longue", chemin=chemin, secondes=f"{secondes:g}"
         ) from None
-    return problemes
+    return problemes + verifier_styles(parties, _styles(chemin))
+
+
+def _styles(chemin: Path) -> bytes | None:
+    """The template's ``word/styles.xml`` (None when absent)."""
+    with zipfile.ZipFile(chemin) as paquet:
+        if "word/styles.xml" not in paquet.namelist():
+            return None
+        return paquet.read("word/styles.xml")
 
 
 def _verifier_partie(
-    partie: str, paragraphes: list[_Paragraphe], regles: _Regles
+    partie: str, racine: Any, paragraphes: list[_Paragraphe], regles: _Regles
 ) -> list[Probleme]:
     """Every problem of one part, in document order."""
     signalements = _Signalements(partie, paragraphes)
     balises = _Decoupage(signalements).balises()
     _Placements(signalements).verifier(balises)
     _Balises(signalements, regles).verifier(balises)
+    if paragraphes:
+        verifier_word(signalements, racine, balises)
     return signalements.problemes()
 
 

@@ -20,6 +20,12 @@ Genre = Literal[
     "tr_hors_tableau",
     "calcul_refuse",
     "reference_externe",
+    "modification_suivie",
+    "balise_a_cheval",
+    "lien_fige",
+    "mise_en_forme_dans_balise",
+    "style_introuvable",
+    "xml_invalide",
     "grille_incoherente",
     "image_sans_alternative",
     "tableau_sans_entete",
@@ -31,6 +37,9 @@ Genre = Literal[
 ]
 Gravite = Literal["erreur", "avertissement"]
 
+#: Kinds of problems that do not stop a template from being used.
+AVERTISSEMENTS: frozenset[str] = frozenset({"mise_en_forme_dans_balise"})
+
 
 @dataclass(frozen=True)
 class Probleme:
@@ -39,10 +48,12 @@ class Probleme:
     #: Kind of problem: ``syntaxe``, ``variable_inconnue``, ``filtre_inconnu``,
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
     #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
-    #: ``calcul_refuse`` (a computation too large for the sandbox) or
-    #: ``reference_externe`` (a linked file or address, a DOCTYPE) (errors);
-    #: ``grille_incoherente`` and the accessibility checks
-    #: (``verification.accessibilite``), warnings.
+    #: ``calcul_refuse`` (a computation too large for the sandbox),
+    #: ``reference_externe`` (a linked file or address, a DOCTYPE),
+    #: ``modification_suivie``, ``balise_a_cheval``, ``lien_fige``,
+    #: ``style_introuvable`` or ``xml_invalide`` (errors);
+    #: ``mise_en_forme_dans_balise``, ``grille_incoherente`` and the
+    #: accessibility checks (``verification.accessibilite``), warnings.
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
@@ -56,6 +67,16 @@ class Probleme:
     #: renders, but the document may be wrong for some readers (an error
     #: with ``--strict``).
     gravite: Gravite = "erreur"
+
+    @property
+    def bloquant(self) -> bool:
+        """Whether the template is refused for this problem."""
+        return self.gravite == "erreur"
+
+
+def gravite(genre: str) -> Gravite:
+    """The severity of a kind of problem reported through :class:`_Signalements`."""
+    return "avertissement" if genre in AVERTISSEMENTS else "erreur"
 
 
 class _Signalements:
@@ -74,6 +95,8 @@ class _Signalements:
         self, genre: Genre, paragraphe: _Paragraphe, position: int, message: str, texte: str = ""
     ) -> None:
         """Record a problem at ``position`` of ``paragraphe`` (the same one once)."""
-        probleme = Probleme(genre, self.partie, paragraphe.lieu, texte or paragraphe.texte, message)
+        probleme = Probleme(
+            genre, self.partie, paragraphe.lieu, texte or paragraphe.texte, message, gravite(genre)
+        )
         if all(p != probleme for _cle, p in self.trouves):  # once per paragraph
             self.trouves.append(((paragraphe.rang, position, len(self.trouves)), probleme))
