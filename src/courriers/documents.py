@@ -23,7 +23,8 @@ from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
-from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.donnees.emetteur import Signataire
+from courriers.moteur.prepare import ImageSignature, ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
 from courriers.verification import rapport, verifier_modele
 
@@ -39,6 +40,7 @@ __all__ = [
     "ecrire",
     "exemplaires",
     "image_marianne",
+    "images_signature",
     "par_correspondant",
     "preparer_modele",
     "rendre",
@@ -112,15 +114,50 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
+    """The file paths of the data (Marianne image, signature images) made
+    absolute from the data file's folder, and checked."""
     emetteur = getattr(document, "emetteur", None)
     image = getattr(emetteur, "image_marianne", None)
-    if emetteur is None or image is None:
-        return document
+    if emetteur is not None and image is not None:
+        absolue = image if image.is_absolute() else (dossier / image).resolve()
+        if not absolue.is_file():
+            raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
+        nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
+        document = document.model_copy(update={"emetteur": nouvel_emetteur})
+    mises_a_jour: dict[str, Any] = {}
+    for champ, valeur in (
+        ("signataire", getattr(document, "signataire", None)),
+        ("cosignataires", getattr(document, "cosignataires", None)),
+    ):
+        if isinstance(valeur, list):
+            mises_a_jour[champ] = [
+                _image_depuis(s, dossier, f"{champ}[{rang}]") for rang, s in enumerate(valeur)
+            ]
+        elif isinstance(valeur, Signataire):
+            mises_a_jour[champ] = _image_depuis(valeur, dossier, champ)
+    return document.model_copy(update=mises_a_jour) if mises_a_jour else document
+
+
+def _image_depuis(signataire: Signataire, dossier: Path, champ: str) -> Signataire:
+    image = signataire.image
+    if image is None:
+        return signataire
     absolue = image if image.is_absolute() else (dossier / image).resolve()
     if not absolue.is_file():
-        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-    return document.model_copy(update={"emetteur": nouvel_emetteur})
+        raise erreur("donnees.image_signature_introuvable", champ=champ, chemin=absolue)
+    return signataire.model_copy(update={"image": absolue})
+
+
+def images_signature(document: Modele) -> dict[int, ImageSignature]:
+    """The scanned signatures of a letter's signatories, by rank (its
+    signatory 0, then its co-signatories)."""
+    signataires = [getattr(document, "signataire", None), *getattr(document, "cosignataires", [])]
+    images = {}
+    for rang, s in enumerate(signataires):
+        if isinstance(s, Signataire) and s.image is not None:
+            qui = " ".join(p for p in (s.prenom, s.nom) if p) or s.qualite
+            images[rang] = ImageSignature(s.image, s.texte_alternatif or f"Signature de {qui}")
+    return images
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -194,7 +231,11 @@ def preparer_modele(
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
-    return preparer(resoudre_modele(document, modele, dossier_modeles), image_marianne(document))
+    return preparer(
+        resoudre_modele(document, modele, dossier_modeles),
+        image_marianne(document),
+        images_signature(document),
+    )
 
 
 def chemin_modele(document: Modele) -> Path:

@@ -25,7 +25,13 @@ from courriers.convocations import Exemplaire, exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
-from courriers.donnees.courrier import AccuseReception, CourrierService, Reponse
+from courriers.donnees.courrier import (
+    AccuseReception,
+    Bordereau,
+    CourrierService,
+    Message,
+    Reponse,
+)
 from courriers.donnees.destinataire import Destinataire
 from courriers.moteur import filtres
 from courriers.moteur.prepare import Proprietes
@@ -197,8 +203,38 @@ TYPES: dict[str, TypeDocument] = {
         contexte=lettres.contexte,
         par_correspondant="destinataire",
         controles=c.ENTRE_SERVICES,
-        variables_calculees=(),
+        variables_calculees=lettres.VARIABLES_LETTRE,
         exemple="courrier-service-ddt.json",
+    ),
+    "message": TypeDocument(
+        code="message",
+        libelle="message",
+        classe=Message,
+        modele="message.docx",
+        proprietes=lettres.proprietes,
+        description="Écrit un message (courriel ou note, comme les cabinets en adressent "
+        "aux élus) : ligne d'en-tête, formule d'appel, corps, salutation simple "
+        f"(« Cordialement »), sans formule de politesse ; {_UNE_LETTRE}",
+        contexte=lettres.contexte_message,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_MESSAGE,
+        exemple="message-cabinet-maires.json",
+    ),
+    "bordereau": TypeDocument(
+        code="bordereau",
+        libelle="bordereau d'envoi",
+        classe=Bordereau,
+        modele="bordereau.docx",
+        proprietes=lettres.proprietes,
+        description="Écrit un bordereau d'envoi (lettre de transmission) : ligne d'en-tête, "
+        "tableau des pièces transmises avec leur nombre d'exemplaires et une observation "
+        f"chacune ; {_UNE_LETTRE}",
+        contexte=lettres.contexte,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_LETTRE,
+        exemple="bordereau-sous-prefecture.json",
     ),
 }
 """The document types by their command line code."""

@@ -61,6 +61,18 @@ _DOCXTPL = DocxTemplate(io.BytesIO())
 LARGEUR_MARIANNE = Mm(25)
 #: Alternative text of the Marianne image (accessibility).
 TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
+#: Width of a signature image in the signature block.
+LARGEUR_SIGNATURE = Mm(40)
+#: The template variable of the signature images, by signatory rank.
+IMAGES_SIGNATURE = "images_signature"
+
+
+@dataclass(frozen=True)
+class ImageSignature:
+    """A signatory's scanned signature: file and alternative text."""
+
+    chemin: Path
+    texte_alternatif: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,7 @@ class _Partie:
     nom: str
     gabarit: Template
     image: Markup | None
+    signatures: Mapping[int, Markup]
 
 
 @dataclass(frozen=True)
@@ -117,7 +130,12 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        ctx = {**contexte, CLE_NUMEROTATION: numerotation, "image_marianne": partie.image}
+        ctx = {
+            **contexte,
+            CLE_NUMEROTATION: numerotation,
+            "image_marianne": partie.image,
+            IMAGES_SIGNATURE: partie.signatures,
+        }
         try:
             xml = partie.gabarit.render(ctx)
         except TemplateError as exc:
@@ -189,18 +207,34 @@ class ModelePrepare:
         return self._paquet(rendus)
 
 
-def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
+def preparer(
+    modele: Path,
+    image_marianne: Path | None = None,
+    images_signature: Mapping[int, ImageSignature] | None = None,
+) -> ModelePrepare:
     """Prepare ``modele`` for rendering (see the module docstring).
 
     ``image_marianne``, the service's official image, fills the
-    ``{{ image_marianne }}`` slot of the parts that have one.
+    ``{{ image_marianne }}`` slot of the parts that have one;
+    ``images_signature``, the signatories' scanned signatures by rank, the
+    ``{{ images_signature[rang] }}`` slots.
     """
     verifier_paquet_docx(modele)
     try:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
-    images = _images(document, image_marianne) if image_marianne else {}
+    images = (
+        _images(document, image_marianne, LARGEUR_MARIANNE, TEXTE_ALTERNATIF_MARIANNE)
+        if image_marianne
+        else {}
+    )
+    signatures: dict[str, dict[int, Markup]] = {}
+    for rang, image in (images_signature or {}).items():
+        for nom, xml in _images(
+            document, image.chemin, LARGEUR_SIGNATURE, image.texte_alternatif, IMAGES_SIGNATURE
+        ).items():
+            signatures.setdefault(nom, {})[rang] = xml
     tampon = io.BytesIO()
     document.save(tampon)
     with zipfile.ZipFile(tampon) as paquet:
@@ -216,7 +250,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
                 raise erreur_jinja(modele.name, exc, source) from exc
-            parties.append(_Partie(nom, gabarit, images.get(nom)))
+            parties.append(_Partie(nom, gabarit, images.get(nom), signatures.get(nom, {})))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(
         nom=modele.name,
@@ -234,8 +268,11 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
 _TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
 
 
-def _images(document: Any, image: Path) -> dict[str, Markup]:
-    """The drawing XML of the image for each story part that has a slot."""
+def _images(
+    document: Any, image: Path, largeur: Any, texte: str, emplacement: str = "image_marianne"
+) -> dict[str, Markup]:
+    """The drawing XML of the image for each story part that has a slot
+    (a part whose text names ``emplacement``)."""
     drawings: dict[str, Markup] = {}
     parties = [document.part] + [
         rel.target_part
@@ -243,10 +280,10 @@ def _images(document: Any, image: Path) -> dict[str, Markup]:
         if rel.reltype.endswith(("/header", "/footer"))
     ]
     for partie in parties:
-        if "image_marianne" not in partie.blob.decode("utf-8", "replace"):
+        if emplacement not in partie.blob.decode("utf-8", "replace"):
             continue
-        inline = partie.new_pic_inline(str(image), LARGEUR_MARIANNE)
-        inline.docPr.set("descr", TEXTE_ALTERNATIF_MARIANNE)
+        inline = partie.new_pic_inline(str(image), largeur)
+        inline.docPr.set("descr", texte)
         xml = etree.tostring(inline, encoding="unicode")
         drawings[str(partie.partname).lstrip("/")] = Markup(
             f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

@@ -16,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from courriers.moteur.environnement import environnement
+from courriers.moteur.prepare import IMAGES_SIGNATURE
 from courriers.registre import TYPES
 
 
@@ -43,7 +44,7 @@ def _regles(code_type: str) -> _Regles:
     type_document = TYPES[code_type]
     env = environnement()
     racines: dict[str, Any] = {nom: None for nom in env.globals}
-    racines |= {"loop": LoopContext, "image_marianne": None}
+    racines |= {"loop": LoopContext, "image_marianne": None, IMAGES_SIGNATURE: None}
     racines |= {nom: champ.annotation for nom, champ in type_document.classe.model_fields.items()}
     racines |= _variables_calculees(type_document.variables_calculees)
     return _Regles(env, racines, type_document.libelle)
