@@ -19,11 +19,11 @@ from courriers.convocations import Exemplaire
 from courriers.donnees.base import Modele
 from courriers.donnees.courrier import Lettre
 from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.emetteur import Signataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
-from courriers.donnees.emetteur import Signataire
 from courriers.moteur.prepare import ImageSignature, ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
 from courriers.verification import rapport, verifier_modele

@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 
 from courriers.convocations import Exemplaire, formules_de
 from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Message, Reponse
-from courriers.francais.collectifs import appel_collectif
-from courriers.francais.formules import formule_appel
 from courriers.donnees.destinataire import Destinataire
+from courriers.francais.collectifs import appel_collectif
 from courriers.francais.delais import delai_en_texte, echeance
+from courriers.francais.formules import formule_appel
 from courriers.messages import erreur
 from courriers.moteur import filtres
 from courriers.moteur.prepare import Proprietes

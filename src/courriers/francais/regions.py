@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Literal, get_args
+from typing import Final, Literal
 
 from courriers.francais import departements
 
@@ -155,6 +155,7 @@ CodeAutorite = Literal[
 ]
 """Les codes de :data:`AUTORITES`, pour les modèles de données.
 
+>>> from typing import get_args
 >>> list(get_args(CodeAutorite)) == list(AUTORITES)
 True
 """
@@ -283,14 +284,63 @@ def autorite_courte(code_autorite: str | None = None, feminin: bool = False) -> 
 # Mots qui s'écrivent en minuscules dans le texte courant ; tout autre mot
 # d'un titre en capitales est un nom propre (initiale capitale).
 _MINUSCULES: Final = frozenset(
-    """de du des d la le les l à au aux et en pour sur dans auprès
-    préfet préfète préfecture sous-préfet sous-préfète région département zone
-    délégué déléguée défense sécurité police égalité chances
-    haut-commissaire haute-commissaire administrateur administratrice supérieur supérieure
-    ministère ministre ministérielle direction directeur directrice régional régionale
-    départemental départementale interministériel interministérielle secrétariat
-    secrétaire général générale affaires
-    """.split()
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "à",
+        "au",
+        "aux",
+        "et",
+        "en",
+        "pour",
+        "sur",
+        "dans",
+        "auprès",
+        "préfet",
+        "préfète",
+        "préfecture",
+        "sous-préfet",
+        "sous-préfète",
+        "région",
+        "département",
+        "zone",
+        "délégué",
+        "déléguée",
+        "défense",
+        "sécurité",
+        "police",
+        "égalité",
+        "chances",
+        "haut-commissaire",
+        "haute-commissaire",
+        "administrateur",
+        "administratrice",
+        "supérieur",
+        "supérieure",
+        "ministère",
+        "ministre",
+        "ministérielle",
+        "direction",
+        "directeur",
+        "directrice",
+        "régional",
+        "régionale",
+        "départemental",
+        "départementale",
+        "interministériel",
+        "interministérielle",
+        "secrétariat",
+        "secrétaire",
+        "général",
+        "générale",
+        "affaires",
+    ]
 )
 
 
