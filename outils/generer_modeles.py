@@ -787,7 +787,9 @@ def _tableau_des_pieces(doc: DocumentType) -> None:
     table = doc.add_table(rows=4, cols=3)
     table.style = "Table Grid"
     table.autofit = False
-    largeurs = (Cm(9.5), Cm(2), Cm(5.5))
+    largeurs = (Cm(8.5), Cm(2.5), Cm(6))
+    for colonne, largeur in zip(table.columns, largeurs, strict=True):
+        colonne.width = largeur
     for ligne in table.rows:
         for cellule, largeur in zip(ligne.cells, largeurs, strict=True):
             cellule.width = largeur

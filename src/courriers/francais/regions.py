@@ -43,6 +43,7 @@ __all__ = [
     "autorite_en_texte",
     "autorite_particuliere",
     "en_casse_normale",
+    "lignes_titre",
     "region",
     "titres_bloc_marque",
 ]
@@ -234,6 +235,29 @@ def titres_bloc_marque(
     if departement is not None:
         titres.append(departements.titre_bloc_marque(departement, feminin))
     return tuple(titres)
+
+
+LONGUEUR_LIGNE_BLOC_MARQUE: Final = 24
+"""Caractères au plus d'une ligne d'un double titre de bloc-marque avant
+qu'elle ne soit coupée (colonne du bloc-marque, capitales grasses)."""
+
+
+def lignes_titre(titre: str) -> tuple[str, ...]:
+    """Un titre d'un double bloc-marque sur ses lignes : entier s'il est
+    court, sinon coupé après « RÉGION » (l'institution reste sur la première
+    ligne, le nom de la région n'est jamais coupé).
+
+    >>> lignes_titre("PRÉFET DE LA RÉGION AUVERGNE-RHÔNE-ALPES")
+    ('PRÉFET DE LA RÉGION', 'AUVERGNE-RHÔNE-ALPES')
+    >>> lignes_titre("PRÉFÈTE DE LA RÉGION D'ÎLE-DE-FRANCE")
+    ('PRÉFÈTE DE LA RÉGION', "D'ÎLE-DE-FRANCE")
+    >>> lignes_titre("PRÉFET DU RHÔNE")
+    ('PRÉFET DU RHÔNE',)
+    """
+    avant, region_, apres = titre.partition(" RÉGION ")
+    if len(titre) <= LONGUEUR_LIGNE_BLOC_MARQUE or not region_:
+        return (titre,)
+    return (f"{avant} RÉGION", apres)
 
 
 def autorite_en_texte(

@@ -251,7 +251,7 @@ def bloc_marque(emetteur: Emetteur) -> str:
         )
     if len(titres) == 1:
         return "\n".join(lignes_bloc_marque(titres[0]))
-    return "\n".join(titres)
+    return "\n".join(ligne for titre in titres for ligne in regions.lignes_titre(titre))
 
 
 def collectif(c: Any) -> str:
