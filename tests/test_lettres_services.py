@@ -183,7 +183,7 @@ def test_image_de_signature_dans_le_bloc(tmp_path: Path) -> None:
     assert image._p.xpath(".//wp:docPr/@descr") == [
         "Signature du chef de cabinet du préfet de l'Allier"
     ]
-    assert image.style.name == "Signature"
+    assert image.style is not None and image.style.name == "Signature"
 
 
 def test_delegation_empechement_interim_et_autorite_en_tete(tmp_path: Path) -> None:
