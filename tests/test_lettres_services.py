@@ -404,12 +404,12 @@ def test_service_et_message_sans_avertissement_crpa_en_ligne_de_commande(
 
 
 def test_chaque_type_a_sa_commande_et_ses_options() -> None:
-    sous_commandes = next(
-        a
-        for a in analyseur()._subparsers._group_actions  # type: ignore[union-attr]
-    ).choices
+    import argparse
+
+    actions = analyseur()._subparsers._group_actions  # type: ignore[union-attr]
+    sous = next(a for a in actions if isinstance(a, argparse._SubParsersAction))
     for code, type_document in TYPES.items():
-        aide = sous_commandes[code].format_help()
+        aide = sous.choices[code].format_help()
         assert ("--correspondants" in aide) == (type_document.par_correspondant is not None)
         assert ("--fusion" in aide) == type_document.en_lot
         assert ("--strict" in aide) == bool(type_document.controles)
