@@ -105,7 +105,8 @@ def contexte_message(lettre: Message) -> dict[str, Any]:
     """A message: :func:`contexte`, the recipient line and the opening."""
     if lettre.destinataire is not None:
         a = filtres.designation(lettre.destinataire)
-        qualite = lettre.qualite_formules
+        # a correspondent of --correspondants brings its own quality
+        qualite = lettre.qualite_formules or getattr(lettre.destinataire, "qualite_formules", None)
         appel = (
             formule_appel(qualite, lettre.destinataire.civilite) if qualite is not None else None
         )
