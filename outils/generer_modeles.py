@@ -441,16 +441,14 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
 
 
 def _signature(doc: DocumentType) -> None:
-    """Delegation, quality and name, on the right."""
-    _tag(doc, "if signataire.delegation")
-    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
-        18
-    )
-    _tag(doc, "endif")
-    _para(
-        doc, "{{ signataire|qualite_signataire }},", style="Signature"
-    ).paragraph_format.space_before = Pt(18)
+    """Authority, delegation and quality lines (``lignes_signature``), then
+    the name, on the right."""
+    _tag(doc, "for ligne in signataire|lignes_signature(emetteur)")
+    _para(doc, "{{ ligne }}", style="Signature").paragraph_format.space_before = Pt(12)
+    _tag(doc, "endfor")
+    _tag(doc, "if signataire.nom")
     _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+    _tag(doc, "endif")
 
 
 def _signature_lettre(doc: DocumentType) -> None:

@@ -174,6 +174,12 @@ def autorite(emetteur: Emetteur) -> str:
     )
 
 
+def lignes_signature(s: Signataire, emetteur: Emetteur) -> list[str]:
+    """The lines of a signature block above the name: ``Pour le préfet et
+    par délégation,`` / ``Le secrétaire général,`` (docs/courriers.md)."""
+    return list(blocs_signature(emetteur, [s])[0]["lignes"])
+
+
 def blocs_signature(
     emetteur: Emetteur, signataires: Iterable[Signataire], majuscules: bool = True
 ) -> list[dict[str, Any]]:
@@ -287,6 +293,7 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "intitule": intitule,
     "qualite_signataire": qualite_signataire,
     "delegation": delegation,
+    "lignes_signature": lignes_signature,
     "collectif": collectif,
     "bloc_marque": bloc_marque,
     "bloc_adresse": bloc_adresse,
