@@ -451,3 +451,28 @@ def test_le_verificateur_n_importe_pas_documents() -> None:
         arbre = ast.parse(chemin.read_text(encoding="utf-8"))
         modules = {n.module for n in ast.walk(arbre) if isinstance(n, ast.ImportFrom) and n.module}
         assert "courriers.documents" not in modules, chemin
+
+
+def test_pas_de_dispatch_par_isinstance_hors_du_registre() -> None:
+    """documents.py and cli.py never branch on the kind of document: the
+    registry says what each type does."""
+    import ast
+
+    classes = {t.classe.__name__ for t in TYPES.values()} | {
+        "Lettre",
+        "Reponse",
+        "AccuseReception",
+        "Convocation",
+    }
+    for nom in ("documents.py", "cli.py", "lettres.py"):
+        arbre = ast.parse((RACINE / "src" / "courriers" / nom).read_text(encoding="utf-8"))
+        for noeud in ast.walk(arbre):
+            if (
+                isinstance(noeud, ast.Call)
+                and isinstance(noeud.func, ast.Name)
+                and noeud.func.id == "isinstance"
+            ):
+                cibles = ast.unparse(noeud.args[1])
+                trouvees = {c for c in classes if c in cibles.replace("(", " ").split()}
+                # the one guard left: --correspondants through the API for a non-letter
+                assert trouvees <= {"Lettre"}, f"{nom} : isinstance(…, {cibles})"
