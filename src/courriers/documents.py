@@ -117,13 +117,15 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
     """The file paths of the data (Marianne image, signature images) made
     absolute from the data file's folder, and checked."""
     emetteur = getattr(document, "emetteur", None)
-    image = getattr(emetteur, "image_marianne", None)
-    if emetteur is not None and image is not None:
+    for champ in ("image_marianne", "logo"):
+        image = getattr(emetteur, champ, None)
+        if emetteur is None or image is None:
+            continue
         absolue = image if image.is_absolute() else (dossier / image).resolve()
         if not absolue.is_file():
-            raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-        nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-        document = document.model_copy(update={"emetteur": nouvel_emetteur})
+            raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        emetteur = emetteur.model_copy(update={champ: absolue})
+        document = document.model_copy(update={"emetteur": emetteur})
     mises_a_jour: dict[str, Any] = {}
     for champ, valeur in (
         ("signataire", getattr(document, "signataire", None)),
@@ -231,11 +233,16 @@ def preparer_modele(
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
-    return preparer(
-        resoudre_modele(document, modele, dossier_modeles),
-        image_marianne(document),
-        images_signature(document),
-    )
+    chemin = resoudre_modele(document, modele, dossier_modeles)
+    signatures = images_signature(document)
+    emetteur = getattr(document, "emetteur", None)
+    logo = getattr(emetteur, "logo", None)
+    if isinstance(logo, Path):
+        # An emitter outside the State: its own logo in the image slot.
+        return preparer(
+            chemin, logo, f"Logo, {getattr(emetteur, 'titre', '')}", images_signature=signatures
+        )
+    return preparer(chemin, image_marianne(document), images_signature=signatures)
 
 
 def chemin_modele(document: Modele) -> Path:

@@ -19,8 +19,9 @@ from courriers.donnees.destinataire import Destinataire
 from courriers.francais.collectifs import appel_collectif
 from courriers.francais.delais import delai_en_texte, echeance
 from courriers.francais.formules import formule_appel
+from courriers.francais.personnes import Civilite
 from courriers.messages import erreur
-from courriers.moteur import filtres
+from courriers.moteur import designations, filtres
 from courriers.moteur.prepare import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
@@ -107,9 +108,8 @@ def contexte_message(lettre: Message) -> dict[str, Any]:
         a = filtres.designation(lettre.destinataire)
         # a correspondent of --correspondants brings its own quality
         qualite = lettre.qualite_formules or getattr(lettre.destinataire, "qualite_formules", None)
-        appel = (
-            formule_appel(qualite, lettre.destinataire.civilite) if qualite is not None else None
-        )
+        civilite: Civilite = "Mme" if designations.genre(lettre.destinataire) == "feminin" else "M."
+        appel = formule_appel(qualite, civilite) if qualite is not None else None
     else:
         assert lettre.collectif is not None  # the model requires one of them
         a = filtres.collectif(lettre.collectif)

@@ -26,6 +26,9 @@ from courriers.francais import accords, collectifs, dates, delais, elision, pers
 from courriers.francais import signatures as signature_
 from courriers.francais.departements import lignes_bloc_marque
 from courriers.francais.elision import Genre
+from courriers.francais.personnes import Civilite
+from courriers.moteur import designations
+from courriers.moteur.filtres_reunion import FILTRES_REUNION
 from courriers.moteur.markdown import markdown_vers_wordml
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
 
@@ -43,7 +46,9 @@ def heure(ctx: Context, h: dt.time) -> str:
 
 @pass_context
 def horaire(ctx: Context, reunion: Reunion) -> str:
-    """``à 10h30`` or ``de 14h30 à 16h15``."""
+    """``à 10h30`` or ``de 14h30 à 16h15``; empty without a start time."""
+    if reunion.heure_debut is None:
+        return ""
     return dates.horaire(reunion.heure_debut, reunion.heure_fin, _options(ctx).heures)
 
 
@@ -60,30 +65,26 @@ def personne(ctx: Context, p: Personne) -> str:
     """``M. Alexandre SANZ``; a person without a name by function:
     ``M. le représentant de l'UFC Que Choisir``."""
     if not p.nom:
-        return avec_article(p)
-    return personnes.personne(p.civilite, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
+        return designations.designation(p, _options(ctx))
+    return designations.nom_complet(p, _options(ctx))
 
 
 @pass_context
 def prenom_nom(ctx: Context, p: Personne | Signataire) -> str:
-    """``Malorie CHANARD``, without civilité (empty for a signatory
-    designated by function only)."""
+    """``Malorie CHANARD``, without civilité; with a surname only the
+    civilité stays: ``Mme MAURIN``, never ``MAURIN``; empty for a signatory
+    designated by function only."""
     if not p.nom:
         return ""
-    return personnes.personne(None, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
+    civilite = None if p.prenom else p.civilite
+    return personnes.personne(civilite, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
 
 
 def qualite(p: Personne) -> str:
     """What a person is, agreed: ``cheffe du bureau …``,
     ``Secrétaire Général de la préfecture de l'Allier``, or ``représentant
     la chambre …`` (invariable participle) when only the body is known."""
-    if p.fonction and p.organisme:
-        return f"{personnes.accorder_fonction(p.fonction, p.civilite)} {elision.de(p.organisme)}"
-    if p.fonction:
-        return personnes.accorder_fonction(p.fonction, p.civilite)
-    if p.organisme:
-        return f"représentant {p.organisme}"
-    return ""
+    return designations.qualite(p)
 
 
 def avec_article(p: Personne | Instance) -> str:
@@ -91,18 +92,15 @@ def avec_article(p: Personne | Instance) -> str:
     or a meeting body with its article (``le comité local des usagers``)."""
     if isinstance(p, Instance):
         return elision.article_defini(p.nom, p.genre, p.nombre)
-    groupe = personnes.fonction_avec_article(p.civilite, p.fonction or "")
-    return f"{groupe} {elision.de(p.organisme)}" if p.organisme else groupe
+    return designations.par_fonction(p)
 
 
 @pass_context
 def participant(ctx: Context, p: Personne) -> str:
-    """A line of a list of attendees: ``M. Séraphin ASENSIO, adjoint …``."""
-    if not p.nom:
-        return avec_article(p)
-    quoi = qualite(p)
-    nom = personne(ctx, p)
-    return f"{nom}, {quoi}" if quoi else nom
+    """A line of a list of attendees: ``M. Séraphin ASENSIO, adjoint …``,
+    ``Représentant de la FRAPNA``, ``La chambre d'agriculture, représentée
+    par …``."""
+    return designations.designation(p, _options(ctx), en_liste=True)
 
 
 @pass_context
@@ -121,12 +119,14 @@ def accord(participe: str, avec: Instance | Personne) -> str:
     """A participle agreed with a meeting body or a person."""
     if isinstance(avec, Instance):
         return accords.accorder(participe, avec.genre, avec.nombre)
-    return accords.accorder(participe, "feminin" if avec.civilite == "Mme" else "masculin")
+    genre = designations.genre(avec) or "masculin"
+    return accords.accorder(participe, genre, designations.nombre(avec))
 
 
 def intitule(groupes: Iterable[GroupeParticipants], participe: str, verbe: str = "être") -> str:
     """The heading of a list of attendees: ``Étaient présents``."""
-    civilites = [p.civilite for g in groupes for p in g.participants]
+    genre, nombre = designations.genre_nombre_des(p for g in groupes for p in g.participants)
+    civilites = ["Mme" if genre == "feminin" else "M."] * (2 if nombre == "pluriel" else 1)
     return accords.intitule_liste(participe, civilites, verbe)
 
 
@@ -144,7 +144,8 @@ def autorite_courte(emetteur: Emetteur, pour: Personne | None = None) -> str:
     """The authority of a delegation formula: ``le préfet``, ``la préfète``,
     ``le préfet de police``, or ``pour`` (``le directeur départemental``)."""
     if pour is not None and pour.fonction:
-        groupe = personnes.fonction_avec_article(pour.civilite, pour.fonction, avec_civilite=False)
+        civilite: Civilite = "Mme" if designations.genre(pour) == "feminin" else "M."
+        groupe = personnes.fonction_avec_article(civilite, pour.fonction, avec_civilite=False)
         return f"{groupe} {elision.de(pour.organisme)}" if pour.organisme else groupe
     return regions.autorite_courte(emetteur.autorite, _feminin_prefet(emetteur))
 
@@ -165,6 +166,8 @@ def autorite(emetteur: Emetteur) -> str:
         fonction = "sous-préfète" if emetteur.civilite_sous_prefet == "Mme" else "sous-préfet"
         article = "la" if emetteur.civilite_sous_prefet == "Mme" else "le"
         return f"{article} {fonction} {elision.de(emetteur.sous_prefecture)}"
+    if emetteur.titre and not emetteur.marque_etat:
+        return emetteur.titre  # outside the State: its own name, as written
     if emetteur.titre:
         texte = regions.en_casse_normale(emetteur.titre)
         genre: Genre = "feminin" if texte.startswith("préfète") else "masculin"
@@ -205,7 +208,8 @@ def blocs_signature(
 def designation(p: Personne) -> str:
     """A recipient named in a header line: ``Monsieur le directeur
     départemental des territoires``, ``Madame Claire DUMAS``."""
-    ligne = personnes.ligne_destinataire(p.civilite, p.prenom, p.nom, p.fonction)
+    civilite: Civilite = "Mme" if designations.genre(p) == "feminin" else "M."
+    ligne = personnes.ligne_destinataire(civilite, p.prenom, p.nom, p.fonction)
     return f"{ligne} {elision.de(p.organisme)}" if p.organisme and not p.nom else ligne
 
 
@@ -217,7 +221,12 @@ def delai(d: Delai) -> str:
 def coordonnees(pied: PiedDePage) -> str:
     """The service's phone, e-mail and website on one line:
     ``Tél. : 04 70 48 30 00 – courrier@allier.gouv.fr – www.allier.gouv.fr``."""
-    morceaux = [f"Tél. : {pied.telephone}" if pied.telephone else "", pied.courriel, pied.site]
+    morceaux = [
+        f"Tél. : {pied.telephone}" if pied.telephone else "",
+        f"Télécopie : {pied.telecopie}" if pied.telecopie else "",
+        pied.courriel,
+        pied.site,
+    ]
     return " – ".join(m for m in morceaux if m)
 
 
@@ -233,8 +242,11 @@ def auteur(emetteur: Emetteur) -> str:
 
 
 def objet_par_defaut(reunion: Reunion) -> str:
-    """``Comité local des usagers du 28/02/2022.``"""
+    """``Comité local des usagers du 28/02/2022.``, ``Commission … du
+    22/11 au 24/11/2022.``"""
     nom = elision.majuscule_initiale(reunion.instance.nom)
+    if reunion.date_fin is not None:
+        return f"{nom} {dates.periode_numerique(reunion.date, reunion.date_fin)}."
     return f"{nom} du {dates.date_numerique(reunion.date)}."
 
 
@@ -307,5 +319,6 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "de": elision.de,
     "a": elision.a,
     "majuscule_initiale": elision.majuscule_initiale,
+    **FILTRES_REUNION,
 }
 """Every filter a template may use, by name."""

@@ -210,11 +210,13 @@ class ModelePrepare:
 def preparer(
     modele: Path,
     image_marianne: Path | None = None,
+    texte_alternatif: str = TEXTE_ALTERNATIF_MARIANNE,
     images_signature: Mapping[int, ImageSignature] | None = None,
 ) -> ModelePrepare:
     """Prepare ``modele`` for rendering (see the module docstring).
 
-    ``image_marianne``, the service's official image, fills the
+    ``image_marianne``, the service's official image (or the logo of an
+    emitter outside the State, with its ``texte_alternatif``), fills the
     ``{{ image_marianne }}`` slot of the parts that have one;
     ``images_signature``, the signatories' scanned signatures by rank, the
     ``{{ images_signature[rang] }}`` slots.
@@ -225,7 +227,7 @@ def preparer(
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
     images = (
-        _images(document, image_marianne, LARGEUR_MARIANNE, TEXTE_ALTERNATIF_MARIANNE)
+        _images(document, image_marianne, LARGEUR_MARIANNE, texte_alternatif)
         if image_marianne
         else {}
     )
