@@ -243,9 +243,14 @@ def _styles(doc: DocumentType) -> None:
 
 
 def _bordure_titre_nulle(doc: DocumentType) -> None:
+    """The title without its border, and a heading of level 1 (outline
+    level 0) for screen readers and the PDF's structure, under which the
+    headings of the minutes' points (level 2) come."""
     ppr = doc.styles["Title"].element.get_or_add_pPr()
     for bordure in ppr.findall(qn("w:pBdr")):
         ppr.remove(bordure)
+    niveau = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): "0"})
+    ppr.append(niveau)
 
 
 def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[Any, Any]:
@@ -631,8 +636,10 @@ def convocation() -> DocumentType:
     return doc
 
 
-def _references(doc: DocumentType, vos_references: bool) -> None:
-    """``Vos réf.`` (``V/Réf.``), ``Nos réf.`` (``N/Réf.``), ``Objet``, ``PJ``."""
+def _references(doc: DocumentType, vos_references: bool, espace_apres: float = 0) -> None:
+    """``Vos réf.`` (``V/Réf.``), ``Nos réf.`` (``N/Réf.``), ``Objet``,
+    ``PJ``; ``espace_apres`` points after the last of them (paragraph
+    spacing, not an empty paragraph, which screen readers announce)."""
     vos = f"{{{{ libelles.vos_references }}}}{INSECABLE}: "
     if vos_references:
         _tag(doc, "if courrier_recu")
@@ -651,9 +658,19 @@ def _references(doc: DocumentType, vos_references: bool) -> None:
     _tag(doc, "if reference")
     _label(doc, f"{{{{ libelles.nos_references }}}}{INSECABLE}: ", "{{ reference }}", style="Objet")
     _tag(doc, "endif")
-    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    if not espace_apres:
+        _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+        _tag(doc, "if pieces_jointes")
+        _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+        _tag(doc, "endif")
+        return
     _tag(doc, "if pieces_jointes")
-    _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    pj = _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    pj.paragraph_format.space_after = Pt(espace_apres)
+    _tag(doc, "else")
+    objet = _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    objet.paragraph_format.space_after = Pt(espace_apres)
     _tag(doc, "endif")
 
 
@@ -756,8 +773,7 @@ def courrier_service() -> DocumentType:
     """The service-to-service letter template: header line, no formulas."""
     doc = _nouveau("date", None)
     _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
-    _references(doc, vos_references=False)
-    _para(doc, "")
+    _references(doc, vos_references=False, espace_apres=18)
     _para(doc, "{{p corps|markdown }}")
     _signature_lettre(doc)
     _copies(doc)
@@ -776,11 +792,9 @@ def message() -> DocumentType:
     a simple closing (« Cordialement »), no formal politesse."""
     doc = _nouveau("date", None)
     _en_tete_de_service(doc, "{{ a }}", sous_couvert=False)
-    _references(doc, vos_references=False)
+    _references(doc, vos_references=False, espace_apres=12)
     _tag(doc, "if appel")
     _para(doc, "{{ appel }}", style="Formule d'appel")
-    _tag(doc, "else")
-    _para(doc, "")
     _tag(doc, "endif")
     _para(doc, "{{p corps|markdown }}")
     _para(doc, "{{ salutation }},", style="Corps de texte").paragraph_format.space_before = Pt(6)
@@ -837,8 +851,7 @@ def bordereau() -> DocumentType:
     doc = _nouveau("date", None)
     _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
     _para(doc, "BORDEREAU D'ENVOI", style="Title")
-    _references(doc, vos_references=False)
-    _para(doc, "")
+    _references(doc, vos_references=False, espace_apres=12)
     _tableau_des_pieces(doc)
     _para(doc, "")
     _para(doc, "{{p corps|markdown }}")
@@ -958,7 +971,8 @@ def compte_rendu() -> DocumentType:
     ).paragraph_format.space_before = Pt(30)
     _tag(doc, "for groupe in destinataires")
     _tag(doc, "if groupe.titre")
-    _para(doc, "{{ groupe.titre }}", style="Groupe de liste")
+    # The groups spaced by the paragraph's own spacing, not an empty paragraph.
+    _para(doc, "{{ groupe.titre }}", style="Groupe de liste").paragraph_format.space_before = Pt(12)
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.destinataires")
     _para(
@@ -967,9 +981,6 @@ def compte_rendu() -> DocumentType:
         style="List Bullet",
     )
     _tag(doc, "endfor")
-    _tag(doc, "if not loop.last")
-    _para(doc, "")
-    _tag(doc, "endif")
     _tag(doc, "endfor")
     _tag(doc, "endif")
     _pied_de_page(doc)

@@ -412,7 +412,6 @@ def test_chaque_type_a_sa_commande_et_ses_options() -> None:
         aide = sous.choices[code].format_help()
         assert ("--correspondants" in aide) == (type_document.par_correspondant is not None)
         assert ("--fusion" in aide) == type_document.en_lot
-        assert ("--strict" in aide) == bool(type_document.controles)
         if "avec --correspondants" in aide:
             assert "--correspondants LISTE" in aide
 

@@ -22,7 +22,7 @@ from courriers.francais.formules import formule_appel
 from courriers.francais.personnes import Civilite
 from courriers.messages import erreur
 from courriers.moteur import designations, filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
 D = TypeVar("D", bound=Lettre)

@@ -34,7 +34,7 @@ from courriers.donnees.courrier import (
 )
 from courriers.donnees.destinataire import Destinataire
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 
 __all__ = ["TYPES", "Controle", "TypeDocument", "type_de"]
 
