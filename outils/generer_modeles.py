@@ -474,16 +474,60 @@ def _listes_participants(doc: DocumentType) -> None:
 
 
 def _signature(doc: DocumentType) -> None:
-    """Delegation, quality and name, on the right."""
-    _tag(doc, "if signataire.delegation")
-    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
-        18
-    )
-    _tag(doc, "endif")
-    _para(
-        doc, "{{ signataire|qualite_signataire }},", style="Signature"
-    ).paragraph_format.space_before = Pt(18)
+    """Authority, delegation and quality lines (``lignes_signature``), then
+    the name, on the right."""
+    _tag(doc, "for ligne in signataire|lignes_signature(emetteur)")
+    _para(doc, "{{ ligne }}", style="Signature").paragraph_format.space_before = Pt(12)
+    _tag(doc, "endfor")
+    _tag(doc, "if signataire.nom")
     _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+    _tag(doc, "endif")
+
+
+def _signature_lettre(doc: DocumentType) -> None:
+    """Each signature block of a letter (signatory, then co-signatories):
+    authority, delegation and quality lines, the scanned signature when
+    given, then the name, on the right."""
+    _tag(doc, "for signature in signatures")
+    _tag(doc, "for ligne in signature.lignes")
+    _para(doc, "{{ ligne }}", style="Signature").paragraph_format.space_before = Pt(6)
+    _tag(doc, "endfor")
+    _tag(doc, "if signature.rang in images_signature")
+    _para(doc, "{{ images_signature[signature.rang] }}", style="Signature")
+    _tag(doc, "if signature.nom")
+    _para(doc, "{{ signature.nom }}", style="Signature")
+    _tag(doc, "endif")
+    _tag(doc, "elif signature.nom")
+    _para(doc, "{{ signature.nom }}", style="Signature nom")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+
+
+def _copies(doc: DocumentType) -> None:
+    """``Copie à :`` and ``Ampliation :`` lists, at the bottom left."""
+    for champ, libelle in (("copies", "Copie à"), ("ampliations", "Ampliation")):
+        _tag(doc, f"if {champ}")
+        _para(
+            doc, f"{libelle}{INSECABLE}:", style="Intitulé de liste"
+        ).paragraph_format.space_before = Pt(24)
+        _tag(doc, f"for personne in {champ}")
+        _para(
+            doc, "{{ personne|destinataire }}{{ '.' if loop.last else ',' }}", style="List Bullet"
+        )
+        _tag(doc, "endfor")
+        _tag(doc, "endif")
+
+
+def _en_tete_de_service(doc: DocumentType, a: str, sous_couvert: bool) -> None:
+    """``Le préfet de l'Allier`` / ``à`` / the recipients, centred."""
+    ligne = _para(doc, "{{ emetteur|autorite|majuscule_initiale }}", style="En-tête de service")
+    ligne.paragraph_format.space_before = Pt(24)
+    _para(doc, "à", style="En-tête de service")
+    _para(doc, a, style="En-tête de service")
+    if sous_couvert:
+        _tag(doc, "if sous_couvert")
+        _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
+        _tag(doc, "endif")
 
 
 def _proprietes(doc: DocumentType, titre: str, commentaire: str) -> None:
@@ -593,21 +637,26 @@ def convocation() -> DocumentType:
 
 
 def _references(doc: DocumentType, vos_references: bool, espace_apres: float = 0) -> None:
-    """``Vos réf.``, ``Nos réf.``, ``Objet``, ``PJ``; ``espace_apres``
-    points after the last of them (paragraph spacing, not an empty
-    paragraph, which screen readers announce)."""
+    """``Vos réf.`` (``V/Réf.``), ``Nos réf.`` (``N/Réf.``), ``Objet``,
+    ``PJ``; ``espace_apres`` points after the last of them (paragraph
+    spacing, not an empty paragraph, which screen readers announce)."""
+    vos = f"{{{{ libelles.vos_references }}}}{INSECABLE}: "
     if vos_references:
         _tag(doc, "if courrier_recu")
         _label(
             doc,
-            f"Vos réf.{INSECABLE}: ",
+            vos,
             "{% if courrier_recu.reference %}{{ courrier_recu.reference }}, {% endif %}"
             "votre {{ courrier_recu.nature }} du {{ courrier_recu.date|date_numerique }}",
             style="Objet",
         ).paragraph_format.space_before = Pt(12)
-        _tag(doc, "endif")
+        _tag(doc, "elif votre_reference")
+    else:
+        _tag(doc, "if votre_reference")
+    _label(doc, vos, "{{ votre_reference }}", style="Objet")
+    _tag(doc, "endif")
     _tag(doc, "if reference")
-    _label(doc, f"Nos réf.{INSECABLE}: ", "{{ reference }}", style="Objet")
+    _label(doc, f"{{{{ libelles.nos_references }}}}{INSECABLE}: ", "{{ reference }}", style="Objet")
     _tag(doc, "endif")
     if not espace_apres:
         _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
@@ -630,7 +679,8 @@ def _lettre(doc: DocumentType, titre: str, commentaire: str) -> None:
     with forms of address."""
     _para(doc, "{{p corps|markdown }}")
     _para(doc, "{{ formules.politesse }}", style="Corps de texte")
-    _signature(doc)
+    _signature_lettre(doc)
+    _copies(doc)
     _pied_de_page(doc)
     _proprietes(doc, titre, commentaire)
 
@@ -722,22 +772,97 @@ def accuse_reception() -> DocumentType:
 def courrier_service() -> DocumentType:
     """The service-to-service letter template: header line, no formulas."""
     doc = _nouveau("date", None)
-    ligne = _para(doc, "{{ emetteur|autorite|majuscule_initiale }}", style="En-tête de service")
-    ligne.paragraph_format.space_before = Pt(24)
-    _para(doc, "à", style="En-tête de service")
-    _para(doc, "{{ destinataire|designation }}", style="En-tête de service")
-    _tag(doc, "if sous_couvert")
-    _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
-    _tag(doc, "endif")
+    _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
     _references(doc, vos_references=False, espace_apres=18)
     _para(doc, "{{p corps|markdown }}")
-    _signature(doc)
+    _signature_lettre(doc)
+    _copies(doc)
     _pied_de_page(doc)
     _proprietes(
         doc,
         "Courrier de service à service",
         "Modèle de courrier de service à service, Marque de l'État. "
         "Variables : docs/variables-service.md",
+    )
+    return doc
+
+
+def message() -> DocumentType:
+    """The message template (courriel or note): header line, opening, body,
+    a simple closing (« Cordialement »), no formal politesse."""
+    doc = _nouveau("date", None)
+    _en_tete_de_service(doc, "{{ a }}", sous_couvert=False)
+    _references(doc, vos_references=False, espace_apres=12)
+    _tag(doc, "if appel")
+    _para(doc, "{{ appel }}", style="Formule d'appel")
+    _tag(doc, "endif")
+    _para(doc, "{{p corps|markdown }}")
+    _para(doc, "{{ salutation }},", style="Corps de texte").paragraph_format.space_before = Pt(6)
+    _signature_lettre(doc)
+    _copies(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Message",
+        "Modèle de message (courriel ou note), Marque de l'État. "
+        "Variables : docs/variables-message.md",
+    )
+    return doc
+
+
+def _cellule(cellule: Any, texte: str, gras: bool = False, centre: bool = False) -> None:
+    paragraphe = cellule.paragraphs[0]
+    paragraphe.style = "Normal"
+    paragraphe.paragraph_format.space_after = Pt(2)
+    if centre:
+        paragraphe.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraphe.add_run(texte)
+    run.bold = gras or None
+
+
+def _tableau_des_pieces(doc: DocumentType) -> None:
+    """Désignation, nombre, observations: a header row, then one row per
+    piece (``{%tr for %}`` rows, docxtpl)."""
+    table = doc.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    largeurs = (Cm(8.5), Cm(2.5), Cm(6))
+    for colonne, largeur in zip(table.columns, largeurs, strict=True):
+        colonne.width = largeur
+    for ligne in table.rows:
+        for cellule, largeur in zip(ligne.cells, largeurs, strict=True):
+            cellule.width = largeur
+    for cellule, texte in zip(
+        table.rows[0].cells, ("Désignation des pièces", "Nombre", "Observations"), strict=True
+    ):
+        _cellule(cellule, texte, gras=True, centre=True)
+    _cellule(table.rows[1].cells[0], "{%tr for piece in pieces %}")
+    _cellule(table.rows[2].cells[0], "{{ piece.designation }}")
+    _cellule(table.rows[2].cells[1], "{{ piece.nombre }}", centre=True)
+    _cellule(table.rows[2].cells[2], "{{ piece.observations }}")
+    _cellule(table.rows[3].cells[0], "{%tr endfor %}")
+    en_tete = table.rows[0]._tr.get_or_add_trPr()
+    en_tete.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def bordereau() -> DocumentType:
+    """The bordereau d'envoi (lettre de transmission) template: header
+    line, title, table of the pieces sent, optional text, signature."""
+    doc = _nouveau("date", None)
+    _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
+    _para(doc, "BORDEREAU D'ENVOI", style="Title")
+    _references(doc, vos_references=False, espace_apres=12)
+    _tableau_des_pieces(doc)
+    _para(doc, "")
+    _para(doc, "{{p corps|markdown }}")
+    _signature_lettre(doc)
+    _copies(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Bordereau d'envoi",
+        "Modèle de bordereau d'envoi (lettre de transmission), Marque de l'État. "
+        "Variables : docs/variables-bordereau.md",
     )
     return doc
 
@@ -876,6 +1001,8 @@ def main() -> None:
         ("reponse.docx", reponse),
         ("accuse-reception.docx", accuse_reception),
         ("courrier-service.docx", courrier_service),
+        ("message.docx", message),
+        ("bordereau.docx", bordereau),
     ):
         construire().save(str(dossier / nom))
         print(f"écrit : {dossier / nom}")

@@ -297,6 +297,12 @@ def _image_absente(dossier: Path) -> int:
     return _cli("cr", _json(dossier / "reunion.json", donnees))
 
 
+def _signature_absente(dossier: Path) -> int:
+    donnees = json.loads(REPONSE.read_text(encoding="utf-8"))
+    donnees["signataire"]["image"] = "signature-absente.png"
+    return _cli("reponse", _json(dossier / "reponse.json", donnees))
+
+
 def _correspondants_non_prevus(dossier: Path) -> object:
     from courriers.documents import par_correspondant
 
@@ -408,6 +414,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
         d, png()[:16] + struct.pack(">II", 100_000, 100_000) + png()[24:]
     ),
     "donnees.correspondants_non_prevus": _correspondants_non_prevus,
+    "donnees.image_signature_introuvable": _signature_absente,
     "donnees.modele_introuvable": lambda d: _cr_avec_modele(d, d / "absent.docx"),
     "donnees.sortie_ecrase_donnees": lambda d: _cli(
         "cr", shutil.copy(EXEMPLE, d / "r.json"), "-o", d / "r.json"

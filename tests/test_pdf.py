@@ -84,6 +84,28 @@ ATTENDUS: dict[str, tuple[list[str], int]] = {
         ],
         1,
     ),
+    "message": (
+        [
+            "PRÉFET",
+            "DE L'ALLIER",
+            "Le préfet de l'Allier à Mesdames et Messieurs les maires du département",
+            "Mesdames et Messieurs les Maires,",
+            "Cordialement,",
+            "La directrice de cabinet,",
+        ],
+        1,
+    ),
+    "bordereau": (
+        [
+            "PRÉFET",
+            "DE LA LOIRE",
+            "La sous-préfète de Montbrison à",
+            "BORDEREAU D'ENVOI",
+            "Désignation des pièces Nombre Observations",
+            "Copie à",
+        ],
+        1,
+    ),
     "convocation-01-martin-isabelle": (
         [
             "PRÉFET",

@@ -93,7 +93,7 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
     registry: batch, checks, list of correspondents."""
     commande = sous.add_parser(
         type_document.code,
-        help=type_document.libelle,
+        help=type_document.aide or type_document.libelle,
         description=type_document.description or None,
     )
     lot = f"FICHIER sans extension suivi de « -{type_document.nom_lot} »"

@@ -19,12 +19,13 @@ from courriers.convocations import Exemplaire
 from courriers.donnees.base import Modele
 from courriers.donnees.courrier import Lettre
 from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.emetteur import Signataire
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.limites import verifier_image
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
-from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.moteur.prepare import ImageSignature, ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
 from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, LOGO, MODELE, verifier_sorties
 from courriers.verification import rapport, verifier_modele
@@ -42,6 +43,7 @@ __all__ = [
     "entrees",
     "exemplaires",
     "image_marianne",
+    "images_signature",
     "par_correspondant",
     "preparer_modele",
     "rendre",
@@ -115,6 +117,8 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
+    """The file paths of the data (Marianne image, signature images) made
+    absolute from the data file's folder, and checked."""
     emetteur = getattr(document, "emetteur", None)
     for champ in ("image_marianne", "logo"):
         image = getattr(emetteur, champ, None)
@@ -126,7 +130,40 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
         verifier_image(absolue, f"emetteur.{champ}")
         emetteur = emetteur.model_copy(update={champ: absolue})
         document = document.model_copy(update={"emetteur": emetteur})
-    return document
+    mises_a_jour: dict[str, Any] = {}
+    for champ, valeur in (
+        ("signataire", getattr(document, "signataire", None)),
+        ("cosignataires", getattr(document, "cosignataires", None)),
+    ):
+        if isinstance(valeur, list):
+            mises_a_jour[champ] = [
+                _image_depuis(s, dossier, f"{champ}[{rang}]") for rang, s in enumerate(valeur)
+            ]
+        elif isinstance(valeur, Signataire):
+            mises_a_jour[champ] = _image_depuis(valeur, dossier, champ)
+    return document.model_copy(update=mises_a_jour) if mises_a_jour else document
+
+
+def _image_depuis(signataire: Signataire, dossier: Path, champ: str) -> Signataire:
+    image = signataire.image
+    if image is None:
+        return signataire
+    absolue = image if image.is_absolute() else (dossier / image).resolve()
+    if not absolue.is_file():
+        raise erreur("donnees.image_signature_introuvable", champ=champ, chemin=absolue)
+    return signataire.model_copy(update={"image": absolue})
+
+
+def images_signature(document: Modele) -> dict[int, ImageSignature]:
+    """The scanned signatures of a letter's signatories, by rank (its
+    signatory 0, then its co-signatories)."""
+    signataires = [getattr(document, "signataire", None), *getattr(document, "cosignataires", [])]
+    images = {}
+    for rang, s in enumerate(signataires):
+        if isinstance(s, Signataire) and s.image is not None:
+            qui = " ".join(p for p in (s.prenom, s.nom) if p) or s.qualite
+            images[rang] = ImageSignature(s.image, s.texte_alternatif or f"Signature de {qui}")
+    return images
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -200,21 +237,25 @@ def preparer_modele(
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image, or its own logo for an emitter
-    outside the State (checked: bytes, format, pixels)."""
+    outside the State, and the signatories' scanned signatures (each image
+    checked: bytes, format, pixels)."""
     emetteur = getattr(document, "emetteur", None)
     logo = getattr(emetteur, "logo", None)
     if isinstance(logo, Path):
         # An emitter outside the State: its own logo in the image slot.
         verifier_image(logo, "emetteur.logo")
         return preparer(
-            resoudre_modele(document, modele, dossier_modeles),
-            logo,
-            f"Logo, {getattr(emetteur, 'titre', '')}",
+            chemin, logo, f"Logo, {getattr(emetteur, 'titre', '')}", images_signature=signatures
         )
+    chemin = resoudre_modele(document, modele, dossier_modeles)
     image = image_marianne(document)
     if image is not None:
         verifier_image(image)
-    return preparer(resoudre_modele(document, modele, dossier_modeles), image)
+    signatures = images_signature(document)
+    for rang, signature in signatures.items():
+        champ = "signataire.image" if rang == 0 else f"cosignataires[{rang - 1}].image"
+        verifier_image(signature.chemin, champ)
+    return preparer(chemin, image, images_signature=signatures)
 
 
 def entrees(

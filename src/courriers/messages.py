@@ -252,6 +252,13 @@ _MESSAGES: tuple[Message, ...] = (
         "utiliser une image de taille raisonnable, ou relever la limite.",
     ),
     Message(
+        "donnees.image_signature_introuvable",
+        ErreurDonnees,
+        "{champ}.image : fichier introuvable : {chemin}",
+        "L'image de la signature scannée nommée dans les données n'existe pas (un chemin "
+        "relatif part du dossier du fichier de données) : corriger le chemin.",
+    ),
+    Message(
         "donnees.modele_introuvable",
         ErreurDonnees,
         "--modele : fichier introuvable : {chemin}",

@@ -25,7 +25,13 @@ from courriers.convocations import Exemplaire, exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
-from courriers.donnees.courrier import AccuseReception, CourrierService, Reponse
+from courriers.donnees.courrier import (
+    AccuseReception,
+    Bordereau,
+    CourrierService,
+    Message,
+    Reponse,
+)
 from courriers.donnees.destinataire import Destinataire
 from courriers.moteur import filtres
 from courriers.moteur.proprietes import Proprietes
@@ -57,6 +63,9 @@ class TypeDocument:
     """Title, author and subject of the document, from its data."""
     description: str = ""
     """The ``--help`` description of its subcommand."""
+    aide: str = ""
+    """Its line in the list of commands (``courriers --help``); by default
+    :attr:`libelle`."""
     contexte: Callable[[Any], dict[str, Any]] = _champs
     """The template variables of one document: its fields, and the
     computed variables (formulas, dates, signatories…)."""
@@ -150,6 +159,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=Convocation,
         modele="convocation.docx",
         proprietes=_proprietes_convocation,
+        aide="convocations à une réunion, une par convoqué",
         description="Écrit une convocation (DOCX) par convoqué de la réunion "
         "(reunion.convoques), à partir du même fichier que le compte rendu.",
         exemplaires=exemplaires,
@@ -178,6 +188,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=AccuseReception,
         modele="accuse-reception.docx",
         proprietes=lettres.proprietes,
+        aide="accusé de réception (CRPA L112-3, R112-5)",
         description="Écrit un accusé de réception (DOCX) avec les mentions obligatoires "
         f"(CRPA L112-3, R112-5) ; {_UNE_LETTRE}",
         contexte=lettres.contexte_accuse,
@@ -197,8 +208,40 @@ TYPES: dict[str, TypeDocument] = {
         contexte=lettres.contexte,
         par_correspondant="destinataire",
         controles=c.ENTRE_SERVICES,
-        variables_calculees=(),
+        variables_calculees=lettres.VARIABLES_LETTRE,
         exemple="courrier-service-ddt.json",
+    ),
+    "message": TypeDocument(
+        code="message",
+        libelle="message",
+        classe=Message,
+        modele="message.docx",
+        proprietes=lettres.proprietes,
+        aide="message (courriel, note) à salutation simple, sans formule de politesse",
+        description="Écrit un message (courriel ou note, comme les cabinets en adressent "
+        "aux élus) : ligne d'en-tête, formule d'appel, corps, salutation simple "
+        f"(« Cordialement »), sans formule de politesse ; {_UNE_LETTRE}",
+        contexte=lettres.contexte_message,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_MESSAGE,
+        exemple="message-cabinet-maires.json",
+    ),
+    "bordereau": TypeDocument(
+        code="bordereau",
+        libelle="bordereau d'envoi",
+        classe=Bordereau,
+        modele="bordereau.docx",
+        proprietes=lettres.proprietes,
+        aide="bordereau d'envoi (lettre de transmission) : pièces, nombre, observations",
+        description="Écrit un bordereau d'envoi (lettre de transmission) : ligne d'en-tête, "
+        "tableau des pièces transmises avec leur nombre d'exemplaires et une observation "
+        f"chacune ; {_UNE_LETTRE}",
+        contexte=lettres.contexte,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_LETTRE,
+        exemple="bordereau-sous-prefecture.json",
     ),
 }
 """The document types by their command line code."""

@@ -23,8 +23,9 @@ from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.emetteur import Emetteur, PiedDePage, Signataire
 from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
-from courriers.francais import accords, dates, delais, departements, elision, personnes
-from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
+from courriers.francais import accords, collectifs, dates, delais, elision, personnes, regions
+from courriers.francais import signatures as signature_
+from courriers.francais.departements import lignes_bloc_marque
 from courriers.francais.elision import Genre
 from courriers.francais.personnes import Civilite
 from courriers.moteur import designations
@@ -80,9 +81,12 @@ def personne(ctx: Context, p: Personne) -> str:
 @pass_context
 def prenom_nom(ctx: Context, p: Personne | Signataire) -> str:
     """``Malorie CHANARD``, without civilité; with a surname only the
-    civilité stays: ``Mme MAURIN``, never ``MAURIN``."""
+    civilité stays: ``Mme MAURIN``, never ``MAURIN``; empty for a signatory
+    designated by function only."""
+    if not p.nom:
+        return ""
     civilite = None if p.prenom else p.civilite
-    return personnes.personne(civilite, p.prenom, p.nom or "", _options(ctx).noms_en_majuscules)
+    return personnes.personne(civilite, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
 
 
 def qualite(p: Personne) -> str:
@@ -136,26 +140,78 @@ def intitule(groupes: Iterable[GroupeParticipants], participe: str, verbe: str =
 
 
 def qualite_signataire(s: Signataire) -> str:
-    """``Le Secrétaire Général``, ``La Secrétaire Générale``."""
-    qualite_accordee = personnes.accorder_fonction(s.qualite, s.civilite)
-    genre: Genre = "feminin" if s.civilite == "Mme" else "masculin"
-    return elision.majuscule_initiale(elision.article_defini(qualite_accordee, genre))
+    """``Le Secrétaire Général``, ``La Secrétaire Générale``, ``Le chef de
+    cabinet`` (as written), ``Le directeur par intérim``."""
+    return signature_.qualite_signataire(s.qualite, s.civilite, s.interim).removesuffix(",")
+
+
+def _feminin_prefet(emetteur: Emetteur) -> bool:
+    return emetteur.civilite_prefet == "Mme"
+
+
+def autorite_courte(emetteur: Emetteur, pour: Personne | None = None) -> str:
+    """The authority of a delegation formula: ``le préfet``, ``la préfète``,
+    ``le préfet de police``, or ``pour`` (``le directeur départemental``)."""
+    if pour is not None and pour.fonction:
+        civilite: Civilite = "Mme" if designations.genre(pour) == "feminin" else "M."
+        groupe = personnes.fonction_avec_article(civilite, pour.fonction, avec_civilite=False)
+        return f"{groupe} {elision.de(pour.organisme)}" if pour.organisme else groupe
+    return regions.autorite_courte(emetteur.autorite, _feminin_prefet(emetteur))
 
 
 def delegation(emetteur: Emetteur) -> str:
     """``Pour le préfet et par délégation,`` agreed with the préfet."""
-    prefet = "la préfète" if emetteur.civilite_prefet == "Mme" else "le préfet"
-    return f"Pour {prefet} et par délégation,"
+    return signature_.formule_delegation("delegation", autorite_courte(emetteur))
 
 
 def autorite(emetteur: Emetteur) -> str:
-    """The authority named in a text: ``le préfet de l'Allier``,
-    ``la préfète du Var``, or the emitter's own ``designation``."""
+    """The authority named in running text, in normal case, from the same
+    data as the bloc-marque: ``le préfet de l'Allier``, ``la préfète de la
+    région Auvergne-Rhône-Alpes``, ``le sous-préfet de Montbrison``, a free
+    title in normal case, or the emitter's own ``designation``."""
     if emetteur.designation:
         return emetteur.designation
-    if emetteur.departement is None:
-        return emetteur.titre or ""
-    return departements.autorite(emetteur.departement, emetteur.civilite_prefet == "Mme")
+    if emetteur.sous_prefecture:
+        fonction = "sous-préfète" if emetteur.civilite_sous_prefet == "Mme" else "sous-préfet"
+        article = "la" if emetteur.civilite_sous_prefet == "Mme" else "le"
+        return f"{article} {fonction} {elision.de(emetteur.sous_prefecture)}"
+    if emetteur.titre and not emetteur.marque_etat:
+        return emetteur.titre  # outside the State: its own name, as written
+    if emetteur.titre:
+        texte = regions.en_casse_normale(emetteur.titre)
+        genre: Genre = "feminin" if texte.startswith("préfète") else "masculin"
+        return elision.article_defini(texte, genre)
+    return regions.autorite_en_texte(
+        emetteur.departement, emetteur.region, emetteur.autorite, _feminin_prefet(emetteur)
+    )
+
+
+def lignes_signature(s: Signataire, emetteur: Emetteur) -> list[str]:
+    """The lines of a signature block above the name: ``Pour le préfet et
+    par délégation,`` / ``Le secrétaire général,`` (docs/courriers.md)."""
+    return list(blocs_signature(emetteur, [s])[0]["lignes"])
+
+
+def blocs_signature(
+    emetteur: Emetteur, signataires: Iterable[Signataire], majuscules: bool = True
+) -> list[dict[str, Any]]:
+    """The signature blocks of ``signataires``: ``lignes`` (authority,
+    delegation formula, quality), ``nom`` (empty for a signatory designated
+    by function only), ``rang`` and ``image`` (whether it has one)."""
+    blocs = []
+    for rang, s in enumerate(signataires):
+        mode = "delegation" if s.delegation is True else (s.delegation or None)
+        lignes = signature_.lignes_signature(
+            s.qualite,
+            s.civilite,
+            delegation=mode,
+            autorite=autorite_courte(emetteur, s.pour),
+            autorite_en_tete=s.autorite_en_tete,
+            interim=s.interim,
+        )
+        nom = personnes.personne(None, s.prenom, s.nom, majuscules) if s.nom else ""
+        blocs.append({"lignes": lignes, "nom": nom, "rang": rang, "image": s.image is not None})
+    return blocs
 
 
 def dans_le_departement(emetteur: Emetteur) -> str:
@@ -223,12 +279,23 @@ def objet_convocation(reunion: Reunion) -> str:
 
 
 def bloc_marque(emetteur: Emetteur) -> str:
-    """The bloc-marque title on its lines (``PRÉFET`` / ``DE L'ALLIER``)."""
+    """The bloc-marque title on its lines (``PRÉFET`` / ``DE L'ALLIER``);
+    a double title one title a line (``PRÉFET DE LA RÉGION
+    AUVERGNE-RHÔNE-ALPES`` / ``PRÉFET DU RHÔNE``)."""
     if emetteur.titre:
-        titre = emetteur.titre
+        titres: tuple[str, ...] = (emetteur.titre,)
     else:
-        titre = titre_bloc_marque(emetteur.departement or "", emetteur.civilite_prefet == "Mme")
-    return "\n".join(lignes_bloc_marque(titre))
+        titres = regions.titres_bloc_marque(
+            emetteur.departement, emetteur.region, emetteur.autorite, _feminin_prefet(emetteur)
+        )
+    if len(titres) == 1:
+        return "\n".join(lignes_bloc_marque(titres[0]))
+    return "\n".join(ligne for titre in titres for ligne in regions.lignes_titre(titre))
+
+
+def collectif(c: Any) -> str:
+    """``Mesdames et Messieurs les maires du département``."""
+    return collectifs.designation_collective(c.fonction, c.organisme)
 
 
 @pass_context
@@ -263,6 +330,8 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "intitule": intitule,
     "qualite_signataire": qualite_signataire,
     "delegation": delegation,
+    "lignes_signature": lignes_signature,
+    "collectif": collectif,
     "bloc_marque": bloc_marque,
     "bloc_adresse": bloc_adresse,
     "coordonnees": coordonnees,

@@ -76,6 +76,18 @@ _DOCXTPL = DocxTemplate(io.BytesIO())
 LARGEUR_MARIANNE = Mm(25)
 #: Alternative text of the Marianne image (accessibility).
 TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
+#: Width of a signature image in the signature block.
+LARGEUR_SIGNATURE = Mm(40)
+#: The template variable of the signature images, by signatory rank.
+IMAGES_SIGNATURE = "images_signature"
+
+
+@dataclass(frozen=True)
+class ImageSignature:
+    """A signatory's scanned signature: file and alternative text."""
+
+    chemin: Path
+    texte_alternatif: str
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,8 @@ class _Partie:
     image: Markup | None
     #: The Jinja source (to quote the text near an error).
     source: str
+    #: The signature images of the part, by signatory rank.
+    signatures: Mapping[int, Markup]
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        ctx = {**contexte, "image_marianne": partie.image}
+        ctx = {**contexte, "image_marianne": partie.image, IMAGES_SIGNATURE: partie.signatures}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
         jeton_styles = STYLES_COURANTS.set(self.styles_markdown)
         try:
@@ -229,12 +243,15 @@ def preparer(
     modele: Path,
     image_marianne: Path | None = None,
     texte_alternatif: str = TEXTE_ALTERNATIF_MARIANNE,
+    images_signature: Mapping[int, ImageSignature] | None = None,
 ) -> ModelePrepare:
     """Prepare ``modele`` for rendering (see the module docstring).
 
     ``image_marianne``, the service's official image (or the logo of an
     emitter outside the State, with its ``texte_alternatif``), fills the
-    ``{{ image_marianne }}`` slot of the parts that have one.
+    ``{{ image_marianne }}`` slot of the parts that have one;
+    ``images_signature``, the signatories' scanned signatures by rank, the
+    ``{{ images_signature[rang] }}`` slots.
     """
     verifier_paquet_docx(modele)
     refuser_references_externes(modele)
@@ -242,7 +259,17 @@ def preparer(
         document = Document(io.BytesIO(en_document(modele.read_bytes())))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
-    images = _images(document, image_marianne, texte_alternatif) if image_marianne else {}
+    images = (
+        _images(document, image_marianne, LARGEUR_MARIANNE, texte_alternatif)
+        if image_marianne
+        else {}
+    )
+    signatures: dict[str, dict[int, Markup]] = {}
+    for rang, image in (images_signature or {}).items():
+        for nom, xml in _images(
+            document, image.chemin, LARGEUR_SIGNATURE, image.texte_alternatif, IMAGES_SIGNATURE
+        ).items():
+            signatures.setdefault(nom, {})[rang] = xml
     _sans_commentaires(document)
     tampon = io.BytesIO()
     document.save(tampon)
@@ -266,7 +293,7 @@ def preparer(
                     detail="expression trop longue ou trop imbriquée",
                     pres_de="",
                 ) from exc
-            parties.append(_Partie(nom, gabarit, images.get(nom), source))
+            parties.append(_Partie(nom, gabarit, images.get(nom), source, signatures.get(nom, {})))
     rendus = {p.nom for p in parties} | {_CORE}
     styles = resoudre_styles(contenus.get("word/styles.xml"))
     return ModelePrepare(
@@ -291,8 +318,11 @@ def _sans_commentaires(document: Any) -> None:
             partie.drop_rel(rid)
 
 
-def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Markup]:
-    """The drawing XML of the image for each story part that has a slot."""
+def _images(
+    document: Any, image: Path, largeur: Any, texte: str, emplacement: str = "image_marianne"
+) -> dict[str, Markup]:
+    """The drawing XML of the image for each story part that has a slot
+    (a part whose text names ``emplacement``)."""
     drawings: dict[str, Markup] = {}
     parties = [document.part] + [
         rel.target_part
@@ -300,10 +330,10 @@ def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Mark
         if rel.reltype.endswith(("/header", "/footer"))
     ]
     for partie in parties:
-        if "image_marianne" not in partie.blob.decode("utf-8", "replace"):
+        if emplacement not in partie.blob.decode("utf-8", "replace"):
             continue
-        inline = partie.new_pic_inline(str(image), LARGEUR_MARIANNE)
-        inline.docPr.set("descr", texte_alternatif)
+        inline = partie.new_pic_inline(str(image), largeur)
+        inline.docPr.set("descr", texte)
         xml = etree.tostring(inline, encoding="unicode")
         drawings[str(partie.partname).lstrip("/")] = Markup(
             f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
