@@ -440,6 +440,20 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
     _tag(doc, "endif")
 
 
+def _representations_et_quorum(doc: DocumentType) -> None:
+    """From the recorded attendance: who was represented (proxies,
+    suppléants), then the quorum sentence."""
+    _tag(doc, "if representations")
+    _para(doc, f"Étaient représentés{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, "for ligne in representations")
+    _para(doc, "{{ ligne }}{{ '.' if loop.last else ',' }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "if quorum")
+    _para(doc, "{{ quorum }}", style="Corps de texte").paragraph_format.space_before = Pt(6)
+    _tag(doc, "endif")
+
+
 def _signature(doc: DocumentType) -> None:
     """Delegation, quality and name, on the right."""
     _tag(doc, "if signataire.delegation")
@@ -745,6 +759,7 @@ def compte_rendu() -> DocumentType:
     _liste_participants(doc, "excuses", "excusé")
     _liste_participants(doc, "absents", "absent")
     _liste_participants(doc, "assistaient", "également", "assister")
+    _representations_et_quorum(doc)
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(
         doc,
@@ -786,9 +801,13 @@ def compte_rendu() -> DocumentType:
 
 
 def main() -> None:
+    from modeles_reunion import coupon_reponse, emargement
+
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
     for nom, construire in (
+        ("coupon-reponse.docx", coupon_reponse),
+        ("emargement.docx", emargement),
         ("compte-rendu.docx", compte_rendu),
         ("convocation.docx", convocation),
         ("reponse.docx", reponse),

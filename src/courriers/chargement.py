@@ -156,19 +156,24 @@ def chemin_du_champ(loc: tuple[str | int, ...]) -> str:
     return chemin.lstrip(".") or "(document)"
 
 
+def attendu(probleme: Any) -> str:
+    """What one Pydantic error (an item of ``errors()``) expected, in French."""
+    type_ = probleme["type"]
+    if type_ == "literal_error":
+        return _valeurs_permises(probleme["ctx"]["expected"])
+    if type_ == "value_error":
+        return str(probleme["ctx"]["error"])
+    return _ATTENDUS.get(type_, str(probleme["msg"]))
+
+
 def _message(probleme: Any) -> str:
     ou = chemin_du_champ(tuple(probleme["loc"]))
     type_ = probleme["type"]
-    if type_ == "literal_error":
-        attendu = _valeurs_permises(probleme["ctx"]["expected"])
-    elif type_ == "value_error":
-        attendu = str(probleme["ctx"]["error"])
-    else:
-        attendu = _ATTENDUS.get(type_, probleme["msg"])
+    attendu_ = attendu(probleme)
     recu = probleme.get("input")
     if type_ in {"missing", "extra_forbidden"} or isinstance(recu, (dict, list)):
-        return f"{ou} : {attendu}"
-    return f"{ou} : {attendu} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
+        return f"{ou} : {attendu_}"
+    return f"{ou} : {attendu_} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
 
 
 def _valeurs_permises(attendu: str) -> str:

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from courriers import lettres
+from courriers import lettres, seance
 from courriers.chargement import lire, valider
-from courriers.convocations import exemplaires
+from courriers.convocations import Exemplaire, exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
-from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.membre import Membre
+from courriers.donnees.presences import CollegeEmargement, CouponReponse, FeuilleEmargement
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.messages import erreur
@@ -49,6 +50,10 @@ class TypeDocument:
     famille: str = ""
     #: The bundled example (a file of ``exemples/``).
     exemple: str = ""
+    #: The template variables of a document, when not its fields alone.
+    contexte: Callable[[Any], dict[str, Any]] | None = None
+    #: For a batch type (one document per invitee): its documents.
+    lot: Callable[[Any], list[Exemplaire]] | None = None
 
 
 def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
@@ -69,6 +74,24 @@ def _proprietes_convocation(convocation: Convocation) -> Proprietes:
     )
 
 
+def _proprietes_coupon(coupon: CouponReponse) -> Proprietes:
+    objet = filtres.objet_convocation(coupon.reunion)
+    return Proprietes(
+        titre=f"Coupons-réponses – {objet.rstrip('.')}",
+        auteur=filtres.auteur(coupon.emetteur),
+        sujet=objet,
+    )
+
+
+def _proprietes_emargement(feuille: FeuilleEmargement) -> Proprietes:
+    objet = filtres.objet_par_defaut(feuille.reunion)
+    return Proprietes(
+        titre=f"Feuille d'émargement – {objet.rstrip('.')}",
+        auteur=filtres.auteur(feuille.emetteur),
+        sujet=objet,
+    )
+
+
 def _proprietes_lettre(lettre: Lettre) -> Proprietes:
     return lettres.proprietes(lettre)
 
@@ -80,8 +103,23 @@ TYPES: dict[str, TypeDocument] = {
         classe=CompteRendu,
         modele="compte-rendu.docx",
         proprietes=_proprietes_compte_rendu,
+        variables_calculees=(
+            (
+                "representations",
+                list[str],
+                "Avec des présences enregistrées : les membres représentés, « Mme X, ayant "
+                "donné pouvoir à M. Y », « M. Z, représenté par Mme W, sa suppléante ».",
+            ),
+            (
+                "quorum",
+                str,
+                "Avec des présences enregistrées : la phrase du quorum (atteint ou non, "
+                "règle de reunion.regle_quorum) ; vide sinon.",
+            ),
+        ),
         famille="reunion",
         exemple="comite-local-usagers-allier-2022.json",
+        contexte=seance.contexte_compte_rendu,
     ),
     "convocation": TypeDocument(
         code="convocation",
@@ -90,7 +128,7 @@ TYPES: dict[str, TypeDocument] = {
         modele="convocation.docx",
         proprietes=_proprietes_convocation,
         variables_calculees=(
-            ("convoque", Destinataire, "La personne convoquée par ce document."),
+            ("convoque", Membre, "La personne convoquée par ce document."),
             ("formules.appel", str, "Formule d'appel (« Madame la Maire, »), docs/formules.md."),
             (
                 "formules.politesse",
@@ -110,6 +148,65 @@ TYPES: dict[str, TypeDocument] = {
         ),
         famille="reunion",
         exemple="comite-local-usagers-allier-2022.json",
+        lot=exemplaires,
+    ),
+    "coupon-reponse": TypeDocument(
+        code="coupon-reponse",
+        libelle="coupon-réponse à une convocation",
+        classe=CouponReponse,
+        modele="coupon-reponse.docx",
+        proprietes=_proprietes_coupon,
+        variables_calculees=(
+            ("convoque", Membre, "La personne convoquée, qui répond."),
+            ("nom_convoque", str, "Son nom : « Mme Claire DUMAS »."),
+            ("formules.appel", str, "Formule d'appel (« Madame la Maire, »)."),
+            ("formules.politesse", str, "Formule de politesse."),
+            ("formules.niveau", str, "Niveau de considération retenu."),
+            (
+                "date_limite_reponse",
+                dt.date | None,
+                "Date limite de réponse, calculée comme pour la convocation.",
+            ),
+            ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
+            (
+                "suppleant",
+                str,
+                "Pour un titulaire : son suppléant listé (« M. Luc ROUX »), ou vide.",
+            ),
+            ("titulaire", str, "Pour un suppléant : le titulaire qu'il supplée, ou vide."),
+            (
+                "regle_mandats",
+                str,
+                "La règle des mandats (décret n° 2006-672, art. 10), selon "
+                "reunion.regle_quorum.mandats_par_membre.",
+            ),
+        ),
+        famille="reunion",
+        exemple="commission-suivi-site-cusset-2025.json",
+        lot=seance.coupons,
+    ),
+    "emargement": TypeDocument(
+        code="emargement",
+        libelle="feuille d'émargement",
+        classe=FeuilleEmargement,
+        modele="emargement.docx",
+        proprietes=_proprietes_emargement,
+        variables_calculees=(
+            (
+                "colleges",
+                list[CollegeEmargement],
+                "Les convoqués par collège, chaque titulaire suivi de son suppléant, avec "
+                "nom, organisme et mention (suppléance, pouvoir, à distance).",
+            ),
+            (
+                "lignes_vierges",
+                list[int],
+                "1 à N : une ligne vierge chacun (emargement.lignes_vierges).",
+            ),
+        ),
+        famille="reunion",
+        exemple="commission-suivi-site-cusset-2025.json",
+        contexte=seance.contexte_emargement,
     ),
     "reponse": TypeDocument(
         code="reponse",
@@ -149,23 +246,41 @@ def type_de(document: Modele) -> TypeDocument:
     raise TypeError(f"pas un document de courriers : {type(document).__name__}")
 
 
-def charger(chemin: Path | str, classe: type[D]) -> D:
+def charger(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> D:
     """Read and validate a JSON or YAML file as a ``classe`` document.
 
-    Relative file paths in the data (the Marianne image) are taken from the
-    data file's folder.
+    Relative file paths in the data (the Marianne image, the spreadsheets)
+    are taken from the data file's folder. The invitees may come from a
+    spreadsheet (``convoques``, or ``reunion.tableur_convoques``) and their
+    replies from another (``reponses``, or ``reunion.tableur_reponses``);
+    columns of the spreadsheets that are ignored are added to
+    ``avertissements`` (:func:`courriers.seance.avec_tableurs`).
     """
     chemin = Path(chemin)
-    document = depuis_donnees(lire(chemin), classe, str(chemin))
+    donnees = seance.avec_tableurs(lire(chemin), chemin.parent, convoques, reponses, avertissements)
+    document = depuis_donnees(donnees, classe, str(chemin))
     return _chemins_depuis(document, chemin.parent)
 
 
-def charger_en_continuant(chemin: Path | str, classe: type[D]) -> tuple[D, list[str]]:
+def charger_en_continuant(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> tuple[D, list[str]]:
     """For ``--continuer``: like :func:`charger`, but invitees that do not
     validate are set aside and reported (position, name, problems) instead
     of failing the whole file."""
     chemin = Path(chemin)
-    donnees, echecs = _convoques_valides(lire(chemin))
+    brutes = seance.avec_tableurs(lire(chemin), chemin.parent, convoques, reponses, avertissements)
+    donnees, echecs = _convoques_valides(brutes)
     document = depuis_donnees(donnees, classe, str(chemin))
     return _chemins_depuis(document, chemin.parent), echecs
 
@@ -179,7 +294,7 @@ def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
     for rang, brut in enumerate(convoques):
         ou = f"reunion.convoques[{rang}]"
         try:
-            valider(brut, Destinataire, ou)
+            valider(brut, Membre, ou)
         except ErreurDonnees as exc:
             nom = " ".join(str(brut.get(c) or "") for c in ("prenom", "nom")).strip()
             detail = " ; ".join(exc.message.split("\n  - ")[1:]).replace("(document) : ", "")
@@ -226,6 +341,9 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
 def contexte(document: Modele) -> dict[str, Any]:
     """The template variables: the document's top-level fields, and for a
     letter the variables computed from them (formulas, dates)."""
+    type_document = type_de(document)
+    if type_document.contexte is not None:
+        return type_document.contexte(document)
     champs = document.champs()
     if isinstance(document, Lettre):
         champs.update(lettres.variables(document))
@@ -278,8 +396,9 @@ def rendre(
     separated by page breaks."""
     prepare = preparer_modele(document, modele, dossier_modeles)
     proprietes = type_de(document).proprietes(document)
-    if isinstance(document, Convocation):
-        return prepare.fusionner((e.contexte for e in exemplaires(document)), proprietes)
+    lot = type_de(document).lot
+    if lot is not None:
+        return prepare.fusionner((e.contexte for e in lot(document)), proprietes)
     return prepare.rendre(contexte(document), proprietes)
 
 
