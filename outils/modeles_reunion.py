@@ -83,7 +83,7 @@ def coupon_reponse() -> DocumentType:
         style="Corps de texte",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, "")
-    _para(
+    soussigne = _para(
         doc,
         "Je {{ 'soussigné'|accord(convoque) }}, {{ nom_convoque }}"
         "{% if convoque|qualite %}, {{ convoque|qualite }}{% endif %}"
@@ -91,6 +91,7 @@ def coupon_reponse() -> DocumentType:
         f"{INSECABLE}:",
         style="Corps de texte",
     )
+    soussigne.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _case(doc, "participerai à la réunion en personne ;")
     _tag(doc, "if reunion.lien_visio")
     _case(doc, "participerai à la réunion à distance (visioconférence) ;")
@@ -99,12 +100,11 @@ def coupon_reponse() -> DocumentType:
     _tag(doc, "if convoque.siege == 'titulaire' and convoque.membre")
     _case(
         doc,
-        "serai {{ 'représenté'|accord(convoque) }} par mon suppléant"
-        "{% if suppleant %}, {{ suppleant }}{% endif %} ;",
+        "serai {{ 'représenté'|accord(convoque) }} par {{ suppleant }} ;",
     )
     _case(
         doc,
-        "ne pouvant être suppléé, donne pouvoir à"
+        "ne pouvant être {{ 'suppléé'|accord(convoque) }}, donne pouvoir à"
         f"{INSECABLE}: ………………………………………………………, membre "
         "{{ reunion.instance|avec_article|de }}, pour me représenter et prendre part aux votes "
         "en mon nom.",
@@ -190,7 +190,7 @@ def emargement() -> DocumentType:
     _para(doc, "FEUILLE D'ÉMARGEMENT", style="Title")
     _para(
         doc,
-        "{{ reunion.instance|avec_article|capitalize }} – {{ reunion.date|date_longue(true) }} "
+        "Réunion {{ reunion.instance|avec_article|de }} du {{ reunion.date|date_longue(true) }} "
         "{{ reunion|horaire }}{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}",
         style="Corps de texte",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER

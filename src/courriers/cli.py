@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents, lettres, pdf
+from courriers import documents, lettres, pdf, tableur_modele
 from courriers.controles import controler, en_erreurs
-from courriers.convocations import exemplaires
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
-from courriers.donnees.convocation import Convocation
+from courriers.donnees.base import Modele
 from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
@@ -82,6 +81,33 @@ def analyseur() -> argparse.ArgumentParser:
         "de données JSON ou YAML.",
     )
     _options_document(cr, "document DOCX à écrire (par défaut : à côté de FICHIER, reunion.docx)")
+    _options_tableurs(cr)
+    coupon = sous.add_parser(
+        "coupon-reponse",
+        help="coupons-réponses joints aux convocations (présence, suppléant, pouvoir)",
+        description="Écrit un coupon-réponse (DOCX) par convoqué : présence en personne ou à "
+        "distance, absence, représentation par le suppléant, pouvoir donné à un autre membre.",
+    )
+    _options_document(
+        coupon,
+        "dossier des coupons (par défaut : FICHIER sans extension suivi de « -coupons ») ; "
+        "avec --fusion, le document à écrire",
+    )
+    coupon.add_argument(
+        "--fusion", action="store_true", help="un seul document, un coupon par page"
+    )
+    _option_continuer(coupon)
+    _options_tableurs(coupon)
+    emargement = sous.add_parser(
+        "emargement",
+        help="feuille d'émargement de la réunion, par collège",
+        description="Écrit la feuille d'émargement (DOCX, paysage) : les convoqués par collège, "
+        "suppléants et pouvoirs indiqués, des lignes vierges pour les personnes non prévues.",
+    )
+    _options_document(
+        emargement, "document DOCX à écrire (par défaut : FICHIER suivi de « -emargement.docx »)"
+    )
+    _options_tableurs(emargement)
     convocation = sous.add_parser(
         "convocation",
         help="convocations à une réunion, une par convoqué",
@@ -99,6 +125,7 @@ def analyseur() -> argparse.ArgumentParser:
         help="un seul document, les convocations séparées par un saut de page",
     )
     _option_continuer(convocation)
+    _options_tableurs(convocation)
     convocation.add_argument(
         "--jobs",
         type=_entier_positif,
@@ -207,7 +234,37 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         help="exemple complet de données d'un type de document",
         description="Affiche un fichier de données complet et valide.",
     )
-    exemple.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    exemple.add_argument(
+        "type",
+        choices=[*codes, "convoques"],
+        metavar="TYPE",
+        help=", ".join(codes) + " ; convoques : tableur des convoqués (avec --xlsx)",
+    )
+    exemple.add_argument(
+        "--xlsx",
+        type=Path,
+        nargs="?",
+        const=Path("convoques.xlsx"),
+        metavar="FICHIER",
+        help="avec « convoques » : écrit un tableur modèle à remplir (par défaut : "
+        "convoques.xlsx), avec listes de valeurs",
+    )
+
+
+def _options_tableurs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convoques",
+        type=Path,
+        metavar="TABLEUR",
+        help="convoqués lus dans un tableur (.xlsx, .ods, .csv ; colonnes : docs/reunions.md) "
+        "à la place de reunion.convoques",
+    )
+    parser.add_argument(
+        "--reponses",
+        type=Path,
+        metavar="TABLEUR",
+        help="réponses enregistrées (colonnes « Prénom », « Nom », « Réponse », « Pouvoir à »…)",
+    )
 
 
 def _option_continuer(parser: argparse.ArgumentParser) -> None:
@@ -277,24 +334,32 @@ def _produire(args: argparse.Namespace) -> int:
     type_document = documents.TYPES[args.commande]
     fichier: Path = args.fichier
     echecs: list[str] = []
+    avertissements: list[str] = []
+    convoques: Path | None = getattr(args, "convoques", None)
+    reponses: Path | None = getattr(args, "reponses", None)
     if getattr(args, "continuer", False) and not getattr(args, "fusion", False):
-        document, echecs = documents.charger_en_continuant(fichier, type_document.classe)
+        document, echecs = documents.charger_en_continuant(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
     else:
-        document = documents.charger(fichier, type_document.classe)
+        document = documents.charger(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
+    for avertissement in avertissements:
+        print(f"courriers : avertissement : {avertissement}", file=sys.stderr)
     if isinstance(document, Lettre):
         _controler(document, args.strict)
-    if isinstance(document, Convocation) and not args.fusion:
+    if type_document.lot is not None and not args.fusion:
         return _convocations(document, args, echecs)
     if isinstance(document, (Reponse, AccuseReception)) and args.correspondants:
         return _lettres_par_correspondant(document, args)
-    defaut = fichier.with_name(f"{fichier.stem}-convocations.docx")
-    sortie: Path = args.sortie or (
-        defaut if args.commande == "convocation" else fichier.with_suffix(".docx")
-    )
+    suffixe = _SUFFIXES.get(args.commande)
+    defaut = fichier.with_name(f"{fichier.stem}{suffixe}.docx") if suffixe else None
+    sortie: Path = args.sortie or defaut or fichier.with_suffix(".docx")
     if sortie.resolve() == fichier.resolve():
         raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
-    print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    print(f"{type_document.libelle.capitalize()} : {sortie}")
     _pdf([sortie], args)
     return 0
 
@@ -347,17 +412,28 @@ def _bilan(
     return 0
 
 
-def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: list[str]) -> int:
+#: The default output of a type, after the data file's stem (a folder for a batch).
+_SUFFIXES = {
+    "convocation": "-convocations",
+    "coupon-reponse": "-coupons",
+    "emargement": "-emargement",
+}
+
+
+def _convocations(convocation: Modele, args: argparse.Namespace, echecs: list[str]) -> int:
+    """A batch type (convocations, reply forms): one document per invitee."""
     fichier: Path = args.fichier
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-convocations")
+    type_document = documents.TYPES[args.commande]
+    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}{_SUFFIXES[args.commande]}")
     if dossier.exists() and not dossier.is_dir():
         raise erreur("donnees.dossier_attendu", dossier=dossier)
-    lot = exemplaires(convocation)
+    assert type_document.lot is not None
+    lot = type_document.lot(convocation)
     progression = barre_de_progression()
-    if args.jobs > 1:
+    if getattr(args, "jobs", 1) > 1:
         bilan = ecrire_lot_parallele(
             documents.resoudre_modele(convocation, args.modele, args.dossier_modeles),
-            convocation.emetteur.image_marianne,
+            getattr(convocation, "emetteur").image_marianne,  # noqa: B009
             lot,
             dossier,
             args.jobs,
@@ -367,7 +443,8 @@ def _convocations(convocation: Convocation, args: argparse.Namespace, echecs: li
     else:
         modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
         bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
-    return _bilan("convocations écrites", bilan, echecs, dossier, args)
+    quoi = "convocations écrites" if args.commande == "convocation" else "coupons-réponses écrits"
+    return _bilan(quoi, bilan, echecs, dossier, args)
 
 
 def _modele(args: argparse.Namespace) -> int:
@@ -391,6 +468,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _exemple(args: argparse.Namespace) -> int:
+    if args.type == "convoques":
+        chemin = tableur_modele.ecrire_modele(args.xlsx or Path("convoques.xlsx"))
+        print(f"Tableur modèle des convoqués écrit : {chemin}")
+        return 0
     chemin = dossier_exemples() / documents.TYPES[args.type].exemple
     print(chemin.read_text(encoding="utf-8"), end="")
     return 0

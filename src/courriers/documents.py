@@ -171,7 +171,8 @@ TYPES: dict[str, TypeDocument] = {
             (
                 "suppleant",
                 str,
-                "Pour un titulaire : son suppléant listé (« M. Luc ROUX »), ou vide.",
+                "Pour un titulaire : « ma suppléante, Mme Agnès LEMOINE » (le suppléant listé), ou "
+                "« mon suppléant ».",
             ),
             ("titulaire", str, "Pour un suppléant : le titulaire qu'il supplée, ou vide."),
             (

@@ -200,7 +200,7 @@ def coupons(coupon: CouponReponse) -> list[Exemplaire]:
                     "formules": formules_de(convoque),
                     "date_limite_reponse": echeance,
                     "numero": numero,
-                    "suppleant": _nom(suppleants.get(numero - 1), coupon),
+                    "suppleant": mon_suppleant(suppleants.get(numero - 1), coupon),
                     "titulaire": _nom(titulaire, coupon),
                     "regle_mandats": regle_des_mandats(reunion.regle_quorum.mandats_par_membre),
                 },
@@ -212,6 +212,15 @@ def coupons(coupon: CouponReponse) -> list[Exemplaire]:
             )
         )
     return resultat
+
+
+def mon_suppleant(suppleant: Membre | None, coupon: CouponReponse) -> str:
+    """``ma suppléante, Mme Agnès LEMOINE``, or ``mon suppléant`` when none
+    is listed."""
+    if suppleant is None:
+        return "mon suppléant"
+    son = "ma suppléante" if suppleant.civilite == "Mme" else "mon suppléant"
+    return f"{son}, {_nom(suppleant, coupon)}"
 
 
 def _nom(membre: Membre | None, document: CouponReponse | FeuilleEmargement) -> str:
