@@ -264,6 +264,14 @@ def _polices_absentes(dossier: Path) -> list[Path]:
         return convertir([_docx(dossier / "docs")])
 
 
+def _tableur(dossier: Path, option: str, nom: str, contenu: str) -> int:
+    """The attendance sheet of the meeting example with a spreadsheet of
+    invitees or replies."""
+    reunion = RACINE / "exemples" / "cce-vichy-charmeil-2025.json"
+    tableur = _fichier(dossier / nom, contenu)
+    return _cli("emargement", reunion, option, tableur, "-o", dossier / "e.docx")
+
+
 # --- one trigger per message ---------------------------------------------------------
 
 DECLENCHEURS: dict[str, Declencheur] = {
@@ -306,6 +314,20 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.csv_entete": lambda d: _correspondants(d, "liste.csv", "civilite;salle\nMme;A\n"),
     "donnees.correspondants_non_conformes": lambda d: _correspondants(
         d, "liste.csv", "civilite;nom;adresse_1;adresse_2\nMr;Durand;2 rue Basse;03000 MOULINS\n"
+    ),
+    "donnees.tableur_extension": lambda d: _tableur(d, "--convoques", "m.txt", "x"),
+    "donnees.tableur_illisible": lambda d: _tableur(d, "--convoques", "m.xlsx", "pas un classeur"),
+    "donnees.tableur_sans_entete": lambda d: _tableur(d, "--convoques", "m.csv", "x;y\n1;2\n"),
+    "donnees.tableur_entete": lambda d: _tableur(d, "--convoques", "m.csv", "Prénom;Nom\nA;B\n"),
+    "donnees.tableur_vide": lambda d: _tableur(d, "--convoques", "m.csv", "Civilité;Nom\n"),
+    "donnees.tableur_non_conformes": lambda d: _tableur(
+        d, "--convoques", "m.csv", "Civilité;Nom;Adresse 1\nMr;Durand;03000 MOULINS\n"
+    ),
+    "donnees.reponse_inconnue": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse\nJean;Nulle;présent\n"
+    ),
+    "donnees.conflits_presences": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse;Pouvoir à\nNadia;Kessler;pouvoir;Jean Nulle\n"
     ),
     # modèle
     "modele.integre_introuvable": lambda d: modele_integre("inexistant.docx"),

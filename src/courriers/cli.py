@@ -359,7 +359,7 @@ def _produire(args: argparse.Namespace) -> int:
     if sortie.resolve() == fichier.resolve():
         raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
-    print(f"{type_document.libelle.capitalize()} : {sortie}")
+    print(f"Document écrit ({type_document.libelle}) : {sortie}")
     _pdf([sortie], args)
     return 0
 

@@ -292,7 +292,7 @@ def phrase_quorum(quorum: Quorum, instance: Instance, regle: RegleQuorum) -> str
     qui = "sont présents ou ont donné mandat" if regle.mandats_comptes else "sont présents"
     if comptes == 1:
         qui = "est présent ou a donné mandat" if regle.mandats_comptes else "est présent"
-    texte = f" ({regle.texte})" if regle.texte else ""
+    texte = f" selon {elision.article_defini(regle.texte)}" if regle.texte else ""
     constat = (
         f"{comptes} membre{'s' if comptes > 1 else ''} sur {quorum.membres} {qui} "
         f"({quorum.requis} requis{texte})"

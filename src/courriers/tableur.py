@@ -187,7 +187,13 @@ def _cellules(chemin: Path) -> tuple[str, list[list[Any]]]:
         raise erreur("donnees.tableur_illisible", chemin=chemin, raison=exc) from exc
     if extension == ".csv":
         texte = _texte_csv(chemin)
-        return chemin.stem, [list(r) for r in csv.reader(io.StringIO(texte), _separateur(texte))]
+        lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(texte))
+        try:
+            return chemin.stem, [list(r) for r in lecteur]
+        except csv.Error as exc:
+            raise erreur(
+                "donnees.csv_mal_forme", chemin=chemin, ligne=lecteur.line_num, probleme=exc
+            ) from exc
     raise erreur("donnees.tableur_extension", chemin=chemin, extension=chemin.suffix or "(aucune)")
 
 
