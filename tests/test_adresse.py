@@ -189,3 +189,71 @@ def test_normaliser_ligne() -> None:
     assert normaliser_ligne("03000\u00a0MOULINS") == "03000 MOULINS"
     assert normaliser_ligne("\u202f") == ""
     assert normaliser_ligne("Be\u0301ziers") == "Béziers"
+
+
+# --- Identité trop longue : coupée sur les deux lignes d'identité -------------------
+
+
+def test_directeur_departemental_des_territoires_sur_deux_lignes() -> None:
+    """« Monsieur le directeur départemental des territoires » (51 caractères)
+    donne un bloc NF Z10-011 valide : l'identité sur deux lignes."""
+    from courriers.donnees.destinataire import Destinataire
+    from courriers.francais.adresse import bloc_adresse
+
+    ddt = Destinataire(
+        civilite="M.",
+        fonction="directeur départemental des territoires",
+        qualite_formules="directeur",
+        adresse=["Cité administrative", "2 rue Michelet", "03000 MOULINS"],
+    )
+    assert ddt.ligne_nom() == "Monsieur le directeur départemental des territoires"
+    lignes = ddt.lignes_adresse()
+    assert lignes == [
+        "Monsieur le directeur départemental",
+        "des territoires",
+        "Cité administrative",
+        "2 rue Michelet",
+        "03000 MOULINS",
+    ]
+    assert problemes_adresse(lignes) == []
+    assert all(len(ligne) <= LONGUEUR_MAX for ligne in lignes)
+    assert bloc_adresse(ddt.ligne_nom(), ddt.adresse) == (lignes, [])
+
+
+def test_identite_coupee_ne_finit_pas_par_un_article() -> None:
+    from courriers.francais.adresse import couper_identite
+
+    for ligne in (
+        "Madame la directrice régionale de l'environnement, de l'aménagement",
+        "Monsieur le directeur départemental des finances publiques",
+        "Madame la cheffe du bureau de la réglementation générale",
+    ):
+        coupees = couper_identite(ligne)
+        assert " ".join(coupees) == ligne
+        for morceau in coupees[:-1]:
+            assert morceau.split(" ")[-1] not in {"de", "du", "des", "la", "le", "l'", "et"}
+            assert not morceau.endswith("'")
+
+
+def test_identite_impossible_a_couper_dit_comment_raccourcir() -> None:
+    from pydantic import ValidationError
+
+    from courriers.donnees.destinataire import Destinataire
+
+    with pytest.raises(ValidationError) as erreur:
+        Destinataire(
+            civilite="M.",
+            fonction="directeur départemental de l'emploi, du travail et des solidarités",
+            adresse=["03000 MOULINS"],
+        )
+    assert "ligne 1 (identité) : 78 caractères" in str(erreur.value)
+    assert "abréger la fonction ou l'organisme" in str(erreur.value)
+    with pytest.raises(ValidationError) as erreur:
+        Destinataire(
+            civilite="M.",
+            fonction="directeur départemental des territoires",
+            adresse=["a", "b", "c", "d", "03000 MOULINS"],
+        )
+    assert "7 lignes, 6 au plus : la ligne 1 (identité), trop longue, est coupée" in str(
+        erreur.value
+    )

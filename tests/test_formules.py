@@ -12,10 +12,12 @@ from conftest import RACINE
 from courriers.francais.formules import (
     NIVEAUX,
     QUALITES,
+    STYLES,
     Formules,
     LigneQualite,
     Niveau,
     Qualite,
+    Style,
     en_texte,
     formule_appel,
     formule_politesse,
@@ -30,6 +32,9 @@ HAUTE = "l'expression de ma haute considération."
 TRES_HAUTE = "l'expression de ma très haute considération."
 DISTINGUEE_EXPRESSION = "l'expression de ma considération distinguée."
 DISTINGUEE_ASSURANCE = "l'assurance de ma considération distinguée."
+TRES_DISTINGUEE_ASSURANCE = "l'assurance de ma considération très distinguée."
+TRES_DISTINGUEE_EXPRESSION = "l'expression de ma considération très distinguée."
+RESPECTUEUSE = "l'expression de ma respectueuse considération."
 
 # Chaque qualité aux deux genres : appel attendu et fin de la formule de
 # politesse, écrits en toutes lettres (indépendamment de la table).
@@ -62,7 +67,51 @@ ATTENDUS: list[tuple[Qualite, Civilite, str, str]] = [
     ("particulier", "Mme", "Madame,", DISTINGUEE_EXPRESSION),
     ("groupe", "M.", "Madame, Monsieur,", DISTINGUEE_EXPRESSION),
     ("groupe", "Mme", "Madame, Monsieur,", DISTINGUEE_EXPRESSION),
+    ("president_republique", "M.", "Monsieur le Président de la République,", TRES_HAUTE),
+    ("president_republique", "Mme", "Madame la Présidente de la République,", TRES_HAUTE),
+    ("premier_ministre", "M.", "Monsieur le Premier ministre,", TRES_HAUTE),
+    ("premier_ministre", "Mme", "Madame la Première ministre,", TRES_HAUTE),
+    ("secretaire_general", "M.", "Monsieur le Secrétaire général,", TRES_DISTINGUEE_ASSURANCE),
+    ("secretaire_general", "Mme", "Madame la Secrétaire générale,", TRES_DISTINGUEE_ASSURANCE),
+    ("recteur", "M.", "Monsieur le Recteur,", HAUTE),
+    ("recteur", "Mme", "Madame la Rectrice,", HAUTE),
+    ("president_universite", "M.", "Monsieur le Président,", HAUTE),
+    ("president_universite", "Mme", "Madame la Présidente,", HAUTE),
+    ("ambassadeur", "M.", "Monsieur l'Ambassadeur,", HAUTE),
+    ("ambassadeur", "Mme", "Madame l'Ambassadrice,", HAUTE),
+    ("eveque", "M.", "Monseigneur,", RESPECTUEUSE),
+    ("eveque", "Mme", "Monseigneur,", RESPECTUEUSE),
+    ("general", "M.", "Mon Général,", HAUTE),
+    ("general", "Mme", "Mon Général,", HAUTE),
+    ("officier", "M.", "Mon Colonel,", TRES_DISTINGUEE_EXPRESSION),
+    ("officier", "Mme", "Mon Colonel,", TRES_DISTINGUEE_EXPRESSION),
+    ("premier_president", "M.", "Monsieur le Premier Président,", HAUTE),
+    ("premier_president", "Mme", "Madame la Première Présidente,", HAUTE),
+    ("procureur", "M.", "Monsieur le Procureur de la République,", HAUTE),
+    ("procureur", "Mme", "Madame la Procureure de la République,", HAUTE),
+    ("batonnier", "M.", "Monsieur le Bâtonnier,", TRES_DISTINGUEE_EXPRESSION),
+    ("batonnier", "Mme", "Madame la Bâtonnière,", TRES_DISTINGUEE_EXPRESSION),
+    ("directeur_hopital", "M.", "Monsieur le Directeur,", DISTINGUEE_ASSURANCE),
+    ("directeur_hopital", "Mme", "Madame la Directrice,", DISTINGUEE_ASSURANCE),
 ]
+
+#: Chaque niveau, écrit en toutes lettres avec son possessif.
+NIVEAUX_ATTENDUS: dict[str, str] = {
+    "sentiments_devoues": "mes sentiments dévoués",
+    "sentiments_les_meilleurs": "mes sentiments les meilleurs",
+    "consideration_distinguee": "ma considération distinguée",
+    "consideration_tres_distinguee": "ma considération très distinguée",
+    "respectueuse_consideration": "ma respectueuse considération",
+    "haute_consideration": "ma haute considération",
+    "tres_haute_consideration": "ma très haute considération",
+}
+
+#: Chaque tournure, en toutes lettres.
+STYLES_ATTENDUS: dict[str, str] = {
+    "je_vous_prie": "Je vous prie d'agréer, ",
+    "veuillez": "Veuillez agréer, ",
+    "agreez": "Agréez, ",
+}
 
 TOUTES = [(q, c) for q in QUALITES for c in get_args(Civilite)]
 
@@ -124,6 +173,10 @@ def test_table_coherente_et_immuable() -> None:
         ("notaire", "consideration_distinguee"),
         ("particulier", "consideration_distinguee"),
         ("groupe", "consideration_distinguee"),
+        ("president_republique", "tres_haute_consideration"),
+        ("premier_ministre", "tres_haute_consideration"),
+        ("eveque", "respectueuse_consideration"),
+        ("secretaire_general", "consideration_tres_distinguee"),
     ],
 )
 def test_niveaux_de_la_table(qualite: Qualite, niveau: Niveau) -> None:
@@ -142,7 +195,23 @@ def test_expression_envers_les_elus_et_superieurs() -> None:
         "ministre",
         "particulier",
         "groupe",
+        "president_republique",
+        "premier_ministre",
+        "recteur",
+        "president_universite",
+        "ambassadeur",
+        "eveque",
+        "general",
+        "officier",
+        "premier_president",
+        "procureur",
+        "batonnier",
     }
+
+
+def test_chaque_ligne_a_sa_source() -> None:
+    for ligne in QUALITES.values():
+        assert ligne.source.strip()
 
 
 # --- Une ligne de la table, aux deux genres -----------------------------------
@@ -239,9 +308,44 @@ def test_la_politesse_reprend_l_appel_exactement(qualite: Qualite, civilite: Civ
     assert f.appel.endswith(",")
     sans_virgule = f.appel[:-1]
     assert f.politesse.startswith(f"{DEBUT}{sans_virgule}, l'")
-    assert f.politesse.endswith(f" de ma {NIVEAUX[f.niveau]}.")
+    assert f.politesse.endswith(f" de {NIVEAUX_ATTENDUS[f.niveau]}.")
     mot = "l'expression" if QUALITES[qualite].expression else "l'assurance"
-    assert f.politesse == f"{DEBUT}{sans_virgule}, {mot} de ma {NIVEAUX[f.niveau]}."
+    assert f.politesse == f"{DEBUT}{sans_virgule}, {mot} de {NIVEAUX_ATTENDUS[f.niveau]}."
+
+
+def test_les_niveaux_attendus_couvrent_la_table() -> None:
+    assert set(NIVEAUX_ATTENDUS) == set(NIVEAUX) == set(get_args(Niveau))
+    assert dict(NIVEAUX) == NIVEAUX_ATTENDUS
+    assert set(STYLES_ATTENDUS) == set(STYLES) == set(get_args(Style))
+
+
+@pytest.mark.parametrize(("qualite", "civilite", "appel", "_fin"), ATTENDUS)
+@pytest.mark.parametrize("niveau", list(NIVEAUX_ATTENDUS))
+@pytest.mark.parametrize("style", list(STYLES_ATTENDUS))
+def test_chaque_qualite_chaque_niveau_chaque_style(
+    qualite: Qualite, civilite: Civilite, appel: str, _fin: str, niveau: Niveau, style: Style
+) -> None:
+    """Toute la table × tous les niveaux × les trois tournures : la formule de
+    politesse reprend exactement l'appel, entre virgules."""
+    f = formules(qualite, civilite, niveau=niveau, style=style)
+    assert f.appel == appel
+    mot = "l'expression" if QUALITES[qualite].expression else "l'assurance"
+    attendu = f"{STYLES_ATTENDUS[style]}{appel[:-1]}, {mot} de {NIVEAUX_ATTENDUS[niveau]}."
+    assert f.politesse == attendu
+    assert f", {appel[:-1]}, " in f.politesse
+
+
+def test_agreez_secretaire_general() -> None:
+    f = formules("secretaire_general", "M.", appel="Monsieur le secrétaire", style="agreez")
+    assert f.politesse == (
+        "Agréez, Monsieur le secrétaire, l'assurance de ma considération très distinguée."
+    )
+
+
+def test_style_inconnu() -> None:
+    inconnu: Any = "salut"
+    with pytest.raises(ValueError, match=r"style de formule de politesse inconnu : « salut »"):
+        formule_politesse("Monsieur,", "haute_consideration", style=inconnu)
 
 
 def test_formule_politesse_directe() -> None:
@@ -367,7 +471,18 @@ def test_en_texte_sur_toute_la_table(qualite: Qualite, civilite: Civilite) -> No
     assert not texte.endswith(",")
     # Les capitales ne restent que sur la civilité (ou « Maître »).
     mots_en_capitale = [m for m in re.split(r"[ ,-]+", texte) if m[:1].isupper()]
-    assert set(mots_en_capitale) <= {"Monsieur", "Madame", "Maître"}
+    assert set(mots_en_capitale) <= {
+        "Monsieur",
+        "Madame",
+        "Maître",
+        "Monseigneur",
+        "Mon",
+        "Général",
+        "Colonel",
+        "Premier",
+        "Première",
+        "République",
+    }
 
 
 # --- Erreurs -----------------------------------------------------------------------
@@ -401,10 +516,7 @@ def test_civilite_requise_quand_le_titre_en_depend() -> None:
 
 def test_niveau_inconnu() -> None:
     haute: Any = "haute"
-    message = (
-        r"niveau de politesse inconnu : « haute » ; attendu l'un de : "
-        r"« consideration_distinguee », « haute_consideration », « tres_haute_consideration »"
-    )
+    message = r"niveau de politesse inconnu : « haute » ; attendu l'un de : « sentiments_devoues »"
     with pytest.raises(ValueError, match=message):
         formule_politesse("Monsieur,", haute)
     with pytest.raises(ValueError, match=message):
@@ -429,7 +541,7 @@ def _ligne_de_doc(qualite: Qualite) -> str:
     mot = "l'expression" if ligne.expression else "l'assurance"
     return (
         f"| `{qualite}` | {ligne.description} | {formule_appel(qualite, 'M.')} "
-        f"| {formule_appel(qualite, 'Mme')} | {NIVEAUX[ligne.niveau]} | {mot} |"
+        f"| {formule_appel(qualite, 'Mme')} | {NIVEAUX[ligne.niveau]} | {mot} | {ligne.source} |"
     )
 
 

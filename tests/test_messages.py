@@ -202,6 +202,12 @@ def _image_absente(dossier: Path) -> int:
     return _cli("cr", _json(dossier / "reunion.json", donnees))
 
 
+def _correspondants_non_prevus(dossier: Path) -> object:
+    from courriers.documents import par_correspondant
+
+    return par_correspondant(charger(EXEMPLE, CompteRendu), [])
+
+
 def _archive_casse(dossier: Path) -> int:
     modele = _zip_minimal(dossier / "modele.docx")
     octets = bytearray(modele.read_bytes())
@@ -296,6 +302,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.non_conformes": lambda d: _cli("cr", _fichier(d / "r.json", "{}")),
     "donnees.date_hors_calendrier": _delai_demesure,
     "donnees.image_marianne_introuvable": _image_absente,
+    "donnees.correspondants_non_prevus": _correspondants_non_prevus,
     "donnees.modele_introuvable": lambda d: _cr_avec_modele(d, d / "absent.docx"),
     "donnees.sortie_ecrase_donnees": lambda d: _cli(
         "cr", shutil.copy(EXEMPLE, d / "r.json"), "-o", d / "r.json"

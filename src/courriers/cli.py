@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from courriers import documents, lettres, pdf, tableur_modele
-from courriers.controles import controler, en_erreurs
+from courriers import documents, pdf, tableur_modele
+from courriers.controles import en_erreurs
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
 from courriers.donnees.base import Modele
-from courriers.donnees.courrier import AccuseReception, Lettre, Reponse
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
+from courriers.registre import TYPES, TypeDocument
 from courriers.verification import rapport, rapport_json, verifier_modele
 
 _TRADUCTIONS = {
@@ -74,109 +74,68 @@ def analyseur() -> argparse.ArgumentParser:
         dest="commande", metavar="COMMANDE", title="commandes", parser_class=_Analyseur
     )
     sous.required = True
-    cr = sous.add_parser(
-        "cr",
-        help="compte rendu de réunion",
-        description="Écrit le compte rendu d'une réunion (DOCX) à partir d'un fichier "
-        "de données JSON ou YAML.",
-    )
-    _options_document(cr, "document DOCX à écrire (par défaut : à côté de FICHIER, reunion.docx)")
-    _options_tableurs(cr)
-    coupon = sous.add_parser(
-        "coupon-reponse",
-        help="coupons-réponses joints aux convocations (présence, suppléant, pouvoir)",
-        description="Écrit un coupon-réponse (DOCX) par convoqué : présence en personne ou à "
-        "distance, absence, représentation par le suppléant, pouvoir donné à un autre membre.",
-    )
-    _options_document(
-        coupon,
-        "dossier des coupons (par défaut : FICHIER sans extension suivi de « -coupons ») ; "
-        "avec --fusion, le document à écrire",
-    )
-    coupon.add_argument(
-        "--fusion", action="store_true", help="un seul document, un coupon par page"
-    )
-    _option_continuer(coupon)
-    _options_tableurs(coupon)
-    emargement = sous.add_parser(
-        "emargement",
-        help="feuille d'émargement de la réunion, par collège",
-        description="Écrit la feuille d'émargement (DOCX, paysage) : les convoqués par collège, "
-        "suppléants et pouvoirs indiqués, des lignes vierges pour les personnes non prévues.",
-    )
-    _options_document(
-        emargement, "document DOCX à écrire (par défaut : FICHIER suivi de « -emargement.docx »)"
-    )
-    _options_tableurs(emargement)
-    convocation = sous.add_parser(
-        "convocation",
-        help="convocations à une réunion, une par convoqué",
-        description="Écrit une convocation (DOCX) par convoqué de la réunion "
-        "(reunion.convoques), à partir du même fichier que le compte rendu.",
-    )
-    _options_document(
-        convocation,
-        "dossier des convocations (par défaut : FICHIER sans extension suivi de "
-        "« -convocations », à côté de FICHIER) ; avec --fusion, le document à écrire",
-    )
-    convocation.add_argument(
-        "--fusion",
-        action="store_true",
-        help="un seul document, les convocations séparées par un saut de page",
-    )
-    _option_continuer(convocation)
-    _options_tableurs(convocation)
-    convocation.add_argument(
-        "--jobs",
-        type=_entier_positif,
-        default=1,
-        metavar="N",
-        help="nombre de processus (par défaut : 1)",
-    )
-    for code, aide, description in (
-        (
-            "reponse",
-            "courrier de réponse",
-            "Écrit un courrier de réponse (DOCX) ; avec --correspondants, un courrier par "
-            "correspondant de la liste.",
-        ),
-        (
-            "accuse-reception",
-            "accusé de réception (CRPA L112-3, R112-5)",
-            "Écrit un accusé de réception (DOCX) avec les mentions obligatoires ; avec "
-            "--correspondants, un par correspondant de la liste.",
-        ),
-        (
-            "service",
-            "courrier de service à service",
-            "Écrit un courrier de service à service (DOCX) : ligne d'en-tête, sans formules.",
-        ),
-    ):
-        lettre = sous.add_parser(code, help=aide, description=description)
-        _options_document(
-            lettre,
-            "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
-            "--correspondants, le dossier des courriers",
-        )
-        lettre.add_argument(
-            "--strict",
-            action="store_true",
-            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
-        )
-        if code != "service":
-            lettre.add_argument(
-                "--correspondants",
-                type=Path,
-                metavar="LISTE",
-                help="liste de correspondants (CSV, JSON ou YAML) : un courrier chacun",
-            )
-            _option_continuer(lettre)
+    for type_document in TYPES.values():
+        _commande_document(sous, type_document)
     _commandes_outils(sous)
     return racine
 
 
+def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocument) -> None:  # type: ignore[type-arg]
+    """The subcommand of a document type, its options derived from the
+    registry: batch, checks, list of correspondents."""
+    commande = sous.add_parser(
+        type_document.code,
+        help=type_document.libelle,
+        description=type_document.description or None,
+    )
+    lot = f"FICHIER sans extension suivi de « -{type_document.nom_lot} »"
+    if type_document.en_lot:
+        aide = (
+            f"dossier des documents (par défaut : {lot}, à côté de FICHIER) ; avec "
+            "--fusion, le document à écrire"
+        )
+    elif type_document.par_correspondant:
+        aide = (
+            "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
+            f"--correspondants, le dossier des courriers (par défaut : {lot})"
+        )
+    else:
+        aide = "document DOCX à écrire (par défaut : à côté de FICHIER, même nom en .docx)"
+    _options_document(commande, aide)
+    if type_document.en_lot:
+        commande.add_argument(
+            "--fusion",
+            action="store_true",
+            help="un seul document, les documents du lot séparés par un saut de page",
+        )
+        _option_continuer(commande)
+        commande.add_argument(
+            "--jobs",
+            type=_entier_positif,
+            default=1,
+            metavar="N",
+            help="nombre de processus (par défaut : 1)",
+        )
+    if type_document.famille == "reunion":
+        _options_tableurs(commande)
+    if type_document.controles:
+        commande.add_argument(
+            "--strict",
+            action="store_true",
+            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
+        )
+    if type_document.par_correspondant:
+        commande.add_argument(
+            "--correspondants",
+            type=Path,
+            metavar="LISTE",
+            help="liste de correspondants (CSV, JSON ou YAML) : un courrier chacun",
+        )
+        _option_continuer(commande)
+
+
 def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    codes = sorted(documents.TYPES)
+    codes = sorted(TYPES)
     modele = sous.add_parser(
         "modele",
         help="modèles DOCX : vérifier un modèle, copier un modèle intégré",
@@ -331,13 +290,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _produire(args: argparse.Namespace) -> int:
-    type_document = documents.TYPES[args.commande]
+    type_document = TYPES[args.commande]
     fichier: Path = args.fichier
+    en_lot = type_document.en_lot and not args.fusion
     echecs: list[str] = []
     avertissements: list[str] = []
     convoques: Path | None = getattr(args, "convoques", None)
     reponses: Path | None = getattr(args, "reponses", None)
-    if getattr(args, "continuer", False) and not getattr(args, "fusion", False):
+    if getattr(args, "continuer", False) and en_lot:
         document, echecs = documents.charger_en_continuant(
             fichier, type_document.classe, convoques, reponses, avertissements
         )
@@ -347,15 +307,14 @@ def _produire(args: argparse.Namespace) -> int:
         )
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement}", file=sys.stderr)
-    if isinstance(document, Lettre):
+    if type_document.controles:
         _controler(document, args.strict)
-    if type_document.lot is not None and not args.fusion:
-        return _convocations(document, args, echecs)
-    if isinstance(document, (Reponse, AccuseReception)) and args.correspondants:
+    if en_lot:
+        return _lot(document, type_document, args, echecs)
+    if getattr(args, "correspondants", None):
         return _lettres_par_correspondant(document, args)
-    suffixe = _SUFFIXES.get(args.commande)
-    defaut = fichier.with_name(f"{fichier.stem}{suffixe}.docx") if suffixe else None
-    sortie: Path = args.sortie or defaut or fichier.with_suffix(".docx")
+    suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else type_document.suffixe
+    sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
     if sortie.resolve() == fichier.resolve():
         raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
     documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
@@ -374,24 +333,24 @@ def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
     print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
-def _controler(lettre: Lettre, strict: bool) -> None:
-    avertissements = controler(lettre)
+def _controler(document: Modele, strict: bool) -> None:
+    avertissements = documents.controles(document)
     if avertissements and strict:
         raise erreur("controles.non_satisfaits", rapport=en_erreurs(avertissements))
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
 
 
-def _lettres_par_correspondant(lettre: Reponse | AccuseReception, args: argparse.Namespace) -> int:
+def _lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
     fichier: Path = args.fichier
-    type_document = documents.TYPES[args.commande]
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-courriers")
+    type_document = TYPES[args.commande]
+    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
     echecs: list[str] = []
     if args.continuer:
         correspondants, echecs = charger_correspondants_valides(args.correspondants)
     else:
         correspondants = charger_correspondants(args.correspondants)
-    lot = lettres.par_correspondant(lettre, correspondants, type_document.code)
+    lot = documents.par_correspondant(lettre, correspondants)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
     bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
     return _bilan("courriers écrits", bilan, echecs, dossier, args)
@@ -412,28 +371,21 @@ def _bilan(
     return 0
 
 
-#: The default output of a type, after the data file's stem (a folder for a batch).
-_SUFFIXES = {
-    "convocation": "-convocations",
-    "coupon-reponse": "-coupons",
-    "emargement": "-emargement",
-}
-
-
-def _convocations(convocation: Modele, args: argparse.Namespace, echecs: list[str]) -> int:
-    """A batch type (convocations, reply forms): one document per invitee."""
+def _lot(
+    document: Modele, type_document: TypeDocument, args: argparse.Namespace, echecs: list[str]
+) -> int:
+    """A batch type (invitations): one file per document of the batch, in a
+    folder, optionally by several processes."""
     fichier: Path = args.fichier
-    type_document = documents.TYPES[args.commande]
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}{_SUFFIXES[args.commande]}")
+    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
     if dossier.exists() and not dossier.is_dir():
         raise erreur("donnees.dossier_attendu", dossier=dossier)
-    assert type_document.lot is not None
-    lot = type_document.lot(convocation)
+    lot = documents.exemplaires(document) or []
     progression = barre_de_progression()
-    if getattr(args, "jobs", 1) > 1:
+    if args.jobs > 1:
         bilan = ecrire_lot_parallele(
-            documents.resoudre_modele(convocation, args.modele, args.dossier_modeles),
-            getattr(convocation, "emetteur").image_marianne,  # noqa: B009
+            documents.resoudre_modele(document, args.modele, args.dossier_modeles),
+            documents.image_marianne(document),
             lot,
             dossier,
             args.jobs,
@@ -441,15 +393,14 @@ def _convocations(convocation: Modele, args: argparse.Namespace, echecs: list[st
             args.continuer,
         )
     else:
-        modele = documents.preparer_modele(convocation, args.modele, args.dossier_modeles)
+        modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
         bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
-    quoi = "convocations écrites" if args.commande == "convocation" else "coupons-réponses écrits"
-    return _bilan(quoi, bilan, echecs, dossier, args)
+    return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
 
 
 def _modele(args: argparse.Namespace) -> int:
     if args.action == "copier":
-        cible = copier_modele(documents.TYPES[args.type].modele, args.dossier)
+        cible = copier_modele(TYPES[args.type].modele, args.dossier)
         print(f"Modèle copié : {cible}")
         return 0
     try:
@@ -462,7 +413,7 @@ def _modele(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = documents.TYPES[args.type].classe.model_json_schema()
+    schema = TYPES[args.type].classe.model_json_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
@@ -472,13 +423,13 @@ def _exemple(args: argparse.Namespace) -> int:
         chemin = tableur_modele.ecrire_modele(args.xlsx or Path("convoques.xlsx"))
         print(f"Tableur modèle des convoqués écrit : {chemin}")
         return 0
-    chemin = dossier_exemples() / documents.TYPES[args.type].exemple
+    chemin = dossier_exemples() / TYPES[args.type].exemple
     print(chemin.read_text(encoding="utf-8"), end="")
     return 0
 
 
 def _apercu(args: argparse.Namespace) -> int:
-    type_document = documents.TYPES[args.type]
+    type_document = TYPES[args.type]
     fichier: Path = args.fichier or dossier_exemples() / type_document.exemple
     document = documents.charger(fichier, type_document.classe)
     with tempfile.TemporaryDirectory() as temporaire:

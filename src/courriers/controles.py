@@ -210,13 +210,35 @@ _CONTROLES: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
 )
 
 
-def controler(lettre: Lettre) -> list[Avertissement]:
-    """Lance sur ``lettre`` les contrôles qui s'appliquent à son type et
-    renvoie leurs avertissements, dans l'ordre de :data:`CODES` (liste vide
-    quand la lettre est conforme)."""
-    return [
-        avertissement for controle in _CONTROLES if (avertissement := controle(lettre)) is not None
+AU_PUBLIC: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
+    controler_pieces_jointes,
+    controler_agent,
+    controler_coordonnees_service,
+)
+"""Les contrôles d'un courrier adressé au public (réponse, accusé de
+réception) : les mentions du CRPA (agent chargé du dossier, L111-2) et les
+coordonnées du service ; le registre des types y ajoute ceux du type."""
+
+ENTRE_SERVICES: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
+    controler_pieces_jointes,
+    controler_coordonnees_service,
+)
+"""Les contrôles d'un courrier entre services ou d'un message : ni agent
+chargé du dossier ni délais du CRPA, qui ne valent que pour le public."""
+
+
+def controler(
+    lettre: Lettre, controles: Sequence[Callable[[Lettre], Avertissement | None]] | None = None
+) -> list[Avertissement]:
+    """Lance sur ``lettre`` les ``controles`` (ceux de son type dans le
+    registre ; par défaut tous, chacun ne visant que les lettres qui le
+    concernent) et renvoie leurs avertissements, dans l'ordre de
+    :data:`CODES` (liste vide quand la lettre est conforme)."""
+    choisis = _CONTROLES if controles is None else controles
+    resultat = [
+        avertissement for controle in choisis if (avertissement := controle(lettre)) is not None
     ]
+    return sorted(resultat, key=lambda a: CODES.index(a.code) if a.code in CODES else len(CODES))
 
 
 def en_erreurs(avertissements: Sequence[Avertissement]) -> str:

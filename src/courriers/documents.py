@@ -1,250 +1,53 @@
-"""The document types, and loading, rendering and writing a document.
+"""Loading, rendering and writing a document, as its type says.
 
-Each type ties a data model to its built-in template and to the document
-properties derived from its data. This is the Python API the CLI uses and
-that scripts import (re-exported by ``courriers``).
+Everything that depends on the kind of document (its model, template,
+variables, properties, batch) is read from the registry
+:data:`courriers.registre.TYPES`, re-exported here. This is the Python API
+the CLI uses and that scripts import (re-exported by ``courriers``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from courriers import lettres, seance
 from courriers.chargement import lire, valider
-from courriers.convocations import Exemplaire, exemplaires
+from courriers.controles import Avertissement, controler
+from courriers.convocations import Exemplaire
 from courriers.donnees.base import Modele
-from courriers.donnees.compte_rendu import CompteRendu
-from courriers.donnees.convocation import Convocation
-from courriers.donnees.courrier import AccuseReception, CourrierService, Lettre, Reponse
+from courriers.donnees.courrier import Lettre
+from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.membre import Membre
-from courriers.donnees.presences import CollegeEmargement, CouponReponse, FeuilleEmargement
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
-from courriers.moteur import filtres
-from courriers.moteur.prepare import ModelePrepare, Proprietes, preparer
+from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.registre import TYPES, TypeDocument, type_de
 from courriers.verification import rapport, verifier_modele
 
+__all__ = [
+    "TYPES",
+    "TypeDocument",
+    "charger",
+    "charger_en_continuant",
+    "chemin_modele",
+    "contexte",
+    "controles",
+    "depuis_donnees",
+    "ecrire",
+    "exemplaires",
+    "image_marianne",
+    "par_correspondant",
+    "preparer_modele",
+    "rendre",
+    "resoudre_modele",
+    "type_de",
+]
+
 D = TypeVar("D", bound=Modele)
-
-
-@dataclass(frozen=True)
-class TypeDocument:
-    """A kind of document: its data model, template and properties."""
-
-    code: str
-    libelle: str
-    classe: type[Modele]
-    modele: str
-    proprietes: Callable[[Any], Proprietes]
-    #: Variables computed for each document, beyond the data fields:
-    #: (name, type, description), for the reference of template variables.
-    variables_calculees: tuple[tuple[str, Any, str], ...] = ()
-    #: Types of one family read the same data file, each setting aside the
-    #: fields of the others (the meeting file: minutes and invitations).
-    famille: str = ""
-    #: The bundled example (a file of ``exemples/``).
-    exemple: str = ""
-    #: The template variables of a document, when not its fields alone.
-    contexte: Callable[[Any], dict[str, Any]] | None = None
-    #: For a batch type (one document per invitee): its documents.
-    lot: Callable[[Any], list[Exemplaire]] | None = None
-
-
-def _proprietes_compte_rendu(cr: CompteRendu) -> Proprietes:
-    objet = cr.objet or filtres.objet_par_defaut(cr.reunion)
-    return Proprietes(
-        titre=f"Compte rendu – {objet.rstrip('.')}",
-        auteur=filtres.auteur(cr.emetteur),
-        sujet=objet,
-    )
-
-
-def _proprietes_convocation(convocation: Convocation) -> Proprietes:
-    objet = convocation.convocation.objet or filtres.objet_convocation(convocation.reunion)
-    return Proprietes(
-        titre=objet.rstrip("."),
-        auteur=filtres.auteur(convocation.emetteur),
-        sujet=objet,
-    )
-
-
-def _proprietes_coupon(coupon: CouponReponse) -> Proprietes:
-    objet = filtres.objet_convocation(coupon.reunion)
-    return Proprietes(
-        titre=f"Coupons-réponses – {objet.rstrip('.')}",
-        auteur=filtres.auteur(coupon.emetteur),
-        sujet=objet,
-    )
-
-
-def _proprietes_emargement(feuille: FeuilleEmargement) -> Proprietes:
-    objet = filtres.objet_par_defaut(feuille.reunion)
-    return Proprietes(
-        titre=f"Feuille d'émargement – {objet.rstrip('.')}",
-        auteur=filtres.auteur(feuille.emetteur),
-        sujet=objet,
-    )
-
-
-def _proprietes_lettre(lettre: Lettre) -> Proprietes:
-    return lettres.proprietes(lettre)
-
-
-TYPES: dict[str, TypeDocument] = {
-    "cr": TypeDocument(
-        code="cr",
-        libelle="compte rendu de réunion",
-        classe=CompteRendu,
-        modele="compte-rendu.docx",
-        proprietes=_proprietes_compte_rendu,
-        variables_calculees=(
-            (
-                "representations",
-                list[str],
-                "Avec des présences enregistrées : les membres représentés, « Mme X, ayant "
-                "donné pouvoir à M. Y », « M. Z, représenté par Mme W, sa suppléante ».",
-            ),
-            (
-                "quorum",
-                str,
-                "Avec des présences enregistrées : la phrase du quorum (atteint ou non, "
-                "règle de reunion.regle_quorum) ; vide sinon.",
-            ),
-        ),
-        famille="reunion",
-        exemple="comite-local-usagers-allier-2022.json",
-        contexte=seance.contexte_compte_rendu,
-    ),
-    "convocation": TypeDocument(
-        code="convocation",
-        libelle="convocation",
-        classe=Convocation,
-        modele="convocation.docx",
-        proprietes=_proprietes_convocation,
-        variables_calculees=(
-            ("convoque", Membre, "La personne convoquée par ce document."),
-            ("formules.appel", str, "Formule d'appel (« Madame la Maire, »), docs/formules.md."),
-            (
-                "formules.politesse",
-                str,
-                "Formule de politesse, qui reprend la formule d'appel "
-                "(« Je vous prie d'agréer, Madame la Maire, l'expression de ma haute "
-                "considération. »).",
-            ),
-            ("formules.niveau", str, "Niveau de considération retenu."),
-            (
-                "date_limite_reponse",
-                dt.date | None,
-                "Date limite de réponse : convocation.reponse.date, ou N jours ouvrés avant "
-                "la réunion (jours fériés du département de l'émetteur).",
-            ),
-            ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
-        ),
-        famille="reunion",
-        exemple="comite-local-usagers-allier-2022.json",
-        lot=exemplaires,
-    ),
-    "coupon-reponse": TypeDocument(
-        code="coupon-reponse",
-        libelle="coupon-réponse à une convocation",
-        classe=CouponReponse,
-        modele="coupon-reponse.docx",
-        proprietes=_proprietes_coupon,
-        variables_calculees=(
-            ("convoque", Membre, "La personne convoquée, qui répond."),
-            ("nom_convoque", str, "Son nom : « Mme Claire DUMAS »."),
-            ("formules.appel", str, "Formule d'appel (« Madame la Maire, »)."),
-            ("formules.politesse", str, "Formule de politesse."),
-            ("formules.niveau", str, "Niveau de considération retenu."),
-            (
-                "date_limite_reponse",
-                dt.date | None,
-                "Date limite de réponse, calculée comme pour la convocation.",
-            ),
-            ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
-            (
-                "suppleant",
-                str,
-                "Pour un titulaire : « ma suppléante, Mme Agnès LEMOINE » (le suppléant listé), ou "
-                "« mon suppléant ».",
-            ),
-            ("titulaire", str, "Pour un suppléant : le titulaire qu'il supplée, ou vide."),
-            (
-                "regle_mandats",
-                str,
-                "La règle des mandats (décret n° 2006-672, art. 10), selon "
-                "reunion.regle_quorum.mandats_par_membre.",
-            ),
-        ),
-        famille="reunion",
-        exemple="commission-suivi-site-cusset-2025.json",
-        lot=seance.coupons,
-    ),
-    "emargement": TypeDocument(
-        code="emargement",
-        libelle="feuille d'émargement",
-        classe=FeuilleEmargement,
-        modele="emargement.docx",
-        proprietes=_proprietes_emargement,
-        variables_calculees=(
-            (
-                "colleges",
-                list[CollegeEmargement],
-                "Les convoqués par collège, chaque titulaire suivi de son suppléant, avec "
-                "nom, organisme et mention (suppléance, pouvoir, à distance).",
-            ),
-            (
-                "lignes_vierges",
-                list[int],
-                "1 à N : une ligne vierge chacun (emargement.lignes_vierges).",
-            ),
-        ),
-        famille="reunion",
-        exemple="commission-suivi-site-cusset-2025.json",
-        contexte=seance.contexte_emargement,
-    ),
-    "reponse": TypeDocument(
-        code="reponse",
-        libelle="courrier de réponse",
-        classe=Reponse,
-        modele="reponse.docx",
-        proprietes=_proprietes_lettre,
-        variables_calculees=lettres.VARIABLES_REPONSE,
-        exemple="reponse-maire.json",
-    ),
-    "accuse-reception": TypeDocument(
-        code="accuse-reception",
-        libelle="accusé de réception",
-        classe=AccuseReception,
-        modele="accuse-reception.docx",
-        proprietes=_proprietes_lettre,
-        variables_calculees=lettres.VARIABLES_ACCUSE,
-        exemple="accuse-reception-titre-sejour.json",
-    ),
-    "service": TypeDocument(
-        code="service",
-        libelle="courrier de service à service",
-        classe=CourrierService,
-        modele="courrier-service.docx",
-        proprietes=_proprietes_lettre,
-        exemple="courrier-service-ddt.json",
-    ),
-}
-"""The document types by their CLI code."""
-
-
-def type_de(document: Modele) -> TypeDocument:
-    """The type of a document object."""
-    for type_document in TYPES.values():
-        if isinstance(document, type_document.classe):
-            return type_document
-    raise TypeError(f"pas un document de courriers : {type(document).__name__}")
 
 
 def charger(
@@ -340,15 +143,41 @@ def _chemins_depuis(document: D, dossier: Path) -> D:
 
 
 def contexte(document: Modele) -> dict[str, Any]:
-    """The template variables: the document's top-level fields, and for a
-    letter the variables computed from them (formulas, dates)."""
+    """The template variables: the document's top-level fields, and the
+    variables its type computes from them (formulas, dates…)."""
+    return type_de(document).contexte(document)
+
+
+def exemplaires(document: Modele) -> list[Exemplaire] | None:
+    """The documents of a batch type (one per invitee), ``None`` for a
+    type that gives one document."""
+    fabrique = type_de(document).exemplaires
+    return None if fabrique is None else fabrique(document)
+
+
+def par_correspondant(document: Modele, correspondants: Sequence[Destinataire]) -> list[Exemplaire]:
+    """The same letter for each correspondent of a list (``--correspondants``),
+    in the field its type names (``correspondant``, ``destinataire``)."""
     type_document = type_de(document)
-    if type_document.contexte is not None:
-        return type_document.contexte(document)
-    champs = document.champs()
-    if isinstance(document, Lettre):
-        champs.update(lettres.variables(document))
-    return champs
+    if type_document.par_correspondant is None:
+        raise erreur("donnees.correspondants_non_prevus", type=type_document.libelle)
+    if not isinstance(document, Lettre):  # the registry offers it to letters only
+        raise erreur("donnees.correspondants_non_prevus", type=type_document.libelle)
+    return lettres.par_correspondant(
+        document,
+        correspondants,
+        type_document.code,
+        type_document.par_correspondant,
+        type_document.contexte,
+        type_document.proprietes,
+    )
+
+
+def controles(document: Modele) -> list[Avertissement]:
+    """The warnings of the checks of ``document``'s type (none for types
+    without checks)."""
+    choisis = type_de(document).controles
+    return controler(document, choisis) if choisis else []  # type: ignore[arg-type]
 
 
 def resoudre_modele(
@@ -372,16 +201,19 @@ def resoudre_modele(
     return chemin
 
 
+def image_marianne(document: Modele) -> Path | None:
+    """The emitter's official Marianne image, when the document has one."""
+    emetteur = getattr(document, "emetteur", None)
+    image = getattr(emetteur, "image_marianne", None)
+    return image if isinstance(image, Path) else None
+
+
 def preparer_modele(
     document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
-    emetteur = getattr(document, "emetteur", None)
-    return preparer(
-        resoudre_modele(document, modele, dossier_modeles),
-        getattr(emetteur, "image_marianne", None),
-    )
+    return preparer(resoudre_modele(document, modele, dossier_modeles), image_marianne(document))
 
 
 def chemin_modele(document: Modele) -> Path:
@@ -397,9 +229,9 @@ def rendre(
     separated by page breaks."""
     prepare = preparer_modele(document, modele, dossier_modeles)
     proprietes = type_de(document).proprietes(document)
-    lot = type_de(document).lot
+    lot = exemplaires(document)
     if lot is not None:
-        return prepare.fusionner((e.contexte for e in lot(document)), proprietes)
+        return prepare.fusionner((e.contexte for e in lot), proprietes)
     return prepare.rendre(contexte(document), proprietes)
 
 

@@ -10,8 +10,8 @@ or months).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from courriers.convocations import Exemplaire, formules_de
 from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Reponse
@@ -21,6 +21,8 @@ from courriers.messages import erreur
 from courriers.moteur import filtres
 from courriers.moteur.prepare import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
+
+D = TypeVar("D", bound=Lettre)
 
 #: The computed variables of letters: (name, type, description).
 VARIABLES_REPONSE: tuple[tuple[str, Any, str], ...] = (
@@ -56,20 +58,29 @@ def _date_apres(lettre: AccuseReception, delai: Delai | None, champ: str) -> Any
         raise erreur("donnees.date_hors_calendrier", champ=champ, delai=texte) from exc
 
 
-def variables(lettre: Lettre) -> dict[str, Any]:
-    """The variables computed for ``lettre``, beyond its fields."""
-    calculees: dict[str, Any] = {}
-    if isinstance(lettre, (Reponse, AccuseReception)):
-        calculees["formules"] = formules_de(lettre.correspondant)
-    if isinstance(lettre, AccuseReception):
-        calculees["date_fin_traitement"] = _date_apres(
-            lettre, lettre.delai_traitement, "delai_traitement"
-        )
-        procedure = lettre.procedure
-        calculees["date_decision_implicite"] = _date_apres(
+def contexte(lettre: Lettre) -> dict[str, Any]:
+    """The template variables of any letter: its fields, and the variables
+    computed from them (signatures, labels of the references)."""
+    return lettre.champs()
+
+
+def contexte_reponse(lettre: Reponse | AccuseReception) -> dict[str, Any]:
+    """A letter to a correspondent: :func:`contexte` and the forms of
+    address of the correspondent."""
+    return {**contexte(lettre), "formules": formules_de(lettre.correspondant)}
+
+
+def contexte_accuse(lettre: AccuseReception) -> dict[str, Any]:
+    """An acknowledgement of receipt: :func:`contexte_reponse` and the end
+    of the processing delay, the date on which silence is a decision."""
+    procedure = lettre.procedure
+    return {
+        **contexte_reponse(lettre),
+        "date_fin_traitement": _date_apres(lettre, lettre.delai_traitement, "delai_traitement"),
+        "date_decision_implicite": _date_apres(
             lettre, procedure.delai if procedure else None, "procedure.delai"
-        )
-    return calculees
+        ),
+    }
 
 
 def proprietes(lettre: Lettre) -> Proprietes:
@@ -80,15 +91,19 @@ def proprietes(lettre: Lettre) -> Proprietes:
 
 
 def par_correspondant(
-    lettre: Reponse | AccuseReception,
+    lettre: D,
     correspondants: Sequence[Destinataire],
     prefixe: str,
+    champ: str,
+    contexte_de: Callable[[D], dict[str, Any]],
+    proprietes_de: Callable[[D], Proprietes],
 ) -> list[Exemplaire]:
-    """The same letter for each correspondent of a list, in order."""
+    """The same letter for each correspondent of a list, in order: the field
+    ``champ`` (``correspondant``, ``destinataire``) set to each."""
     total = len(correspondants)
     lot = []
     for numero, correspondant in enumerate(correspondants, start=1):
-        personnelle = lettre.model_copy(update={"correspondant": correspondant})
+        personnelle = lettre.model_copy(update={champ: correspondant})
         noms = (
             [correspondant.nom, correspondant.prenom]
             if correspondant.nom
@@ -99,11 +114,8 @@ def par_correspondant(
                 nom_fichier=nom_de_fichier(
                     prefixe, numero, total, *(n or "" for n in noms), extension="docx"
                 ),
-                contexte={
-                    **personnelle.champs(),
-                    **variables(personnelle),
-                },
-                proprietes=proprietes(personnelle),
+                contexte=contexte_de(personnelle),
+                proprietes=proprietes_de(personnelle),
             )
         )
     return lot

@@ -183,6 +183,14 @@ _MESSAGES: tuple[Message, ...] = (
         "La liste de correspondants est vide (ou n'a qu'un en-tête) : la compléter.",
     ),
     Message(
+        "donnees.correspondants_non_prevus",
+        ErreurDonnees,
+        "un {type} ne s'écrit pas par correspondant : pas de liste de correspondants pour ce "
+        "type de document",
+        "L'API a reçu une liste de correspondants pour un type de document qui n'en prend "
+        "pas (compte rendu, convocation) : écrire le document seul.",
+    ),
+    Message(
         "donnees.correspondants_pas_une_liste",
         ErreurDonnees,
         "{chemin} : liste de correspondants attendue (entre crochets [ ] en JSON, une entrée "

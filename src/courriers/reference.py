@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from courriers.documents import TYPES
+from courriers.registre import TYPES
 
 _NOMS_DE_TYPES = {
     str: "texte",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from courriers.donnees.personne import Personne
-from courriers.francais.adresse import problemes_adresse
+from courriers.francais.adresse import bloc_adresse
 from courriers.francais.formules import Niveau, Qualite
 from courriers.francais.personnes import ligne_destinataire
 
@@ -43,10 +43,10 @@ class Destinataire(Personne):
         return self.qualite_formules != "groupe"
 
     def lignes_adresse(self) -> list[str]:
-        """The whole address block: the name line (when there is one), then
-        the postal lines."""
-        nom = self.ligne_nom()
-        return [nom, *self.adresse] if nom else list(self.adresse)
+        """The whole address block: the name line (when there is one, split
+        over the two identity lines of NF Z10-011 when longer than 38
+        characters), then the postal lines."""
+        return bloc_adresse(self.ligne_nom(), self.adresse)[0]
 
     def ligne_nom(self) -> str:
         """The first line of the address block: ``Madame Marie DUPONT``,
@@ -58,8 +58,7 @@ class Destinataire(Personne):
 
     @model_validator(mode="after")
     def _adresse_postale(self) -> Destinataire:
-        lignes = self.lignes_adresse()
-        problemes = problemes_adresse(lignes)
+        lignes, problemes = bloc_adresse(self.ligne_nom(), self.adresse)
         if problemes:
             qui = self.ligne_nom() or (lignes[0] if lignes else "?")
             raise ValueError(

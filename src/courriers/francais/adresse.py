@@ -26,9 +26,12 @@ from typing import Final
 
 __all__ = [
     "EXEMPLE_DERNIERE_LIGNE",
+    "LIGNES_IDENTITE",
     "LIGNES_MAX",
     "LIGNES_MIN",
     "LONGUEUR_MAX",
+    "bloc_adresse",
+    "couper_identite",
     "normaliser_ligne",
     "problemes_adresse",
 ]
@@ -41,6 +44,11 @@ LIGNES_MIN: Final = 2
 
 LONGUEUR_MAX: Final = 38
 """Nombre de caractères au plus d'une ligne, espaces compris (NF Z10-011)."""
+
+LIGNES_IDENTITE: Final = 2
+"""Lignes au plus de l'identité du destinataire : la norme en prévoit deux
+(civilité, nom ou fonction ; puis son complément), avant les lignes de
+l'adresse proprement dite."""
 
 EXEMPLE_DERNIERE_LIGNE: Final = "03000 MOULINS"
 """Exemple de dernière ligne donné dans les messages."""
@@ -126,3 +134,95 @@ def problemes_adresse(lignes: Sequence[str]) -> list[str]:
                 f"ligne {numero} : ponctuation « {ligne[-1]} » en fin de ligne, aucune attendue"
             )
     return problemes
+
+
+# Mots qui ne finissent pas une ligne coupée : ils vont avec ce qui les suit.
+_MOTS_LIES: Final = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "à", "au", "aux", "et", "en"}
+    | {"pour", "sur", "chargé", "chargée"}
+)
+
+
+def _mot_lie(mot: str) -> bool:
+    return mot.lower() in _MOTS_LIES or mot.lower().endswith(("'", "’"))
+
+
+def couper_identite(ligne: str, longueur: int = LONGUEUR_MAX) -> list[str]:
+    """La ligne d'identité d'un destinataire, coupée entre deux mots quand
+    elle dépasse ``longueur`` caractères (NF Z10-011 : l'identité tient sur
+    deux lignes au plus). La coupe se fait le plus loin possible, jamais
+    juste après un article ou une préposition (« de », « la », « des »…), qui
+    passent à la ligne suivante. Le résultat peut compter plus de
+    :data:`LIGNES_IDENTITE` lignes, ou une ligne trop longue (un mot de plus
+    de 38 caractères) : :func:`bloc_adresse` le signale.
+
+    >>> couper_identite("Monsieur le directeur départemental des territoires")
+    ['Monsieur le directeur départemental', 'des territoires']
+    >>> couper_identite("Madame la directrice régionale de l'environnement")
+    ['Madame la directrice régionale', "de l'environnement"]
+    >>> couper_identite("Madame Marie DUPONT")
+    ['Madame Marie DUPONT']
+    """
+    mots = normaliser_ligne(ligne).split(" ")
+    lignes: list[str] = []
+    while mots:
+        texte = " ".join(mots)
+        if len(texte) <= longueur:
+            lignes.append(texte)
+            break
+        fin = 1
+        while fin < len(mots) and len(" ".join(mots[: fin + 1])) <= longueur:
+            fin += 1
+        coupe = fin
+        while coupe > 1 and _mot_lie(mots[coupe - 1]):
+            coupe -= 1
+        lignes.append(" ".join(mots[:coupe]))
+        mots = mots[coupe:]
+    return lignes
+
+
+def bloc_adresse(identite: str, lignes: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Le bloc adresse complet et ses problèmes (NF Z10-011) : la ligne
+    d'identité (coupée sur deux lignes quand elle dépasse 38 caractères,
+    :func:`couper_identite`), puis les ``lignes`` de l'adresse. ``identite``
+    vide : l'adresse seule.
+
+    Les problèmes numérotent les lignes comme elles sont données (ligne 1 :
+    l'identité, ligne 2 : la première ligne d'adresse…), et disent comment
+    raccourcir ce qui ne peut pas être coupé.
+
+    >>> bloc, problemes = bloc_adresse(
+    ...     "Monsieur le directeur départemental des territoires",
+    ...     ["Cité administrative", "2 rue Michelet", "03000 MOULINS"],
+    ... )
+    >>> bloc, problemes
+    (['Monsieur le directeur départemental', 'des territoires', 'Cité administrative', '2 rue Michelet', '03000 MOULINS'], [])
+    >>> bloc_adresse("Monsieur le directeur départemental des territoires",
+    ...              ["a", "b", "c", "d", "03000 MOULINS"])[1]
+    ["7 lignes, 6 au plus : la ligne 1 (identité), trop longue, est coupée sur deux lignes ; raccourcir la fonction à 38 caractères ou retirer une ligne d'adresse"]
+    >>> print(bloc_adresse("Monsieur le directeur départemental de l'emploi, "
+    ...                    "du travail et des solidarités", ["03000 MOULINS"])[1][0])
+    ligne 1 (identité) : 78 caractères, plus que les 2 lignes de 38 caractères de la norme même coupée entre deux mots ; abréger la fonction ou l'organisme (sigle : « DDETS »)
+    """
+    if isinstance(lignes, str):
+        raise TypeError("adresse attendue comme une suite de lignes, pas comme une seule chaîne")
+    if not identite:
+        return [normaliser_ligne(ligne) for ligne in lignes], problemes_adresse(lignes)
+    coupees = couper_identite(identite)
+    complet = normaliser_ligne(identite)
+    problemes = problemes_adresse([coupees[0], *lignes])
+    if len(coupees) > LIGNES_IDENTITE or any(len(c) > LONGUEUR_MAX for c in coupees):
+        problemes.insert(
+            0,
+            f"ligne 1 (identité) : {len(complet)} caractères, plus que les {LIGNES_IDENTITE} "
+            f"lignes de {LONGUEUR_MAX} caractères de la norme même coupée entre deux mots ; "
+            "abréger la fonction ou l'organisme (sigle : « DDETS »)",
+        )
+    elif len(coupees) == LIGNES_IDENTITE and len(lignes) + 2 > LIGNES_MAX >= len(lignes) + 1:
+        problemes.insert(
+            0,
+            f"{len(lignes) + 2} lignes, {LIGNES_MAX} au plus : la ligne 1 (identité), trop "
+            f"longue, est coupée sur deux lignes ; raccourcir la fonction à {LONGUEUR_MAX} "
+            "caractères ou retirer une ligne d'adresse",
+        )
+    return [*coupees, *(normaliser_ligne(ligne) for ligne in lignes)], problemes

@@ -73,10 +73,12 @@ from courriers.francais.personnes import Civilite, titre_d_appel
 __all__ = [
     "NIVEAUX",
     "QUALITES",
+    "STYLES",
     "Formules",
     "LigneQualite",
     "Niveau",
     "Qualite",
+    "Style",
     "en_texte",
     "formule_appel",
     "formule_politesse",
@@ -98,22 +100,63 @@ Qualite = Literal[
     "notaire",
     "particulier",
     "groupe",
+    "president_republique",
+    "premier_ministre",
+    "secretaire_general",
+    "recteur",
+    "president_universite",
+    "ambassadeur",
+    "eveque",
+    "general",
+    "officier",
+    "premier_president",
+    "procureur",
+    "batonnier",
+    "directeur_hopital",
 ]
 
 Niveau = Literal[
+    "sentiments_devoues",
+    "sentiments_les_meilleurs",
     "consideration_distinguee",
+    "consideration_tres_distinguee",
+    "respectueuse_consideration",
     "haute_consideration",
     "tres_haute_consideration",
 ]
 
-#: Texte de chaque niveau de considération, du plus courant au plus élevé.
+#: Texte de chaque niveau, avec son possessif, du plus familier au plus élevé :
+#: « l'expression de <niveau> ». « Sentiments » ne s'adresse qu'entre
+#: personnes qui se connaissent (jamais d'un homme à une femme inconnue) ;
+#: « respectueuse considération » marque la déférence envers un supérieur.
 NIVEAUX: Final[Mapping[Niveau, str]] = MappingProxyType(
     {
-        "consideration_distinguee": "considération distinguée",
-        "haute_consideration": "haute considération",
-        "tres_haute_consideration": "très haute considération",
+        "sentiments_devoues": "mes sentiments dévoués",
+        "sentiments_les_meilleurs": "mes sentiments les meilleurs",
+        "consideration_distinguee": "ma considération distinguée",
+        "consideration_tres_distinguee": "ma considération très distinguée",
+        "respectueuse_consideration": "ma respectueuse considération",
+        "haute_consideration": "ma haute considération",
+        "tres_haute_consideration": "ma très haute considération",
     }
 )
+
+Style = Literal["je_vous_prie", "veuillez", "agreez"]
+
+#: Les trois tournures de la formule de politesse, de la plus courante à la
+#: plus brève ; chacune reprend la formule d'appel entre virgules.
+STYLES: Final[Mapping[Style, str]] = MappingProxyType(
+    {
+        "je_vous_prie": "Je vous prie d'agréer",
+        "veuillez": "Veuillez agréer",
+        "agreez": "Agréez",
+    }
+)
+
+#: Sources citées par la table (colonne ``source``).
+GANDOUIN: Final = "J. Gandouin, Correspondance et rédaction administratives"
+CIRCULAIRE_2017: Final = "circulaire du Premier ministre du 21 novembre 2017 (féminisation)"
+PROTOCOLE: Final = "J. Gandouin, Guide du protocole et des usages"
 
 _CIVILITES: Final = get_args(Civilite)
 
@@ -140,6 +183,7 @@ class LigneQualite:
     niveau: Niveau
     expression: bool
     avec_civilite: bool = True
+    source: str = GANDOUIN
 
     @property
     def invariable(self) -> bool:
@@ -159,6 +203,7 @@ _LIGNES: Final = (
         titre_feminin="la Maire",
         niveau="haute_consideration",
         expression=True,
+        source=CIRCULAIRE_2017,
     ),
     LigneQualite(
         "president_collectivite",
@@ -267,6 +312,120 @@ _LIGNES: Final = (
         expression=True,
         avec_civilite=False,
     ),
+    LigneQualite(
+        "president_republique",
+        "Président ou Présidente de la République",
+        titre_masculin="le Président de la République",
+        titre_feminin="la Présidente de la République",
+        niveau="tres_haute_consideration",
+        expression=True,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "premier_ministre",
+        "Premier ministre ou Première ministre",
+        titre_masculin="le Premier ministre",
+        titre_feminin="la Première ministre",
+        niveau="tres_haute_consideration",
+        expression=True,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "secretaire_general",
+        "secrétaire général ou générale (préfecture, ministère)",
+        titre_masculin="le Secrétaire général",
+        titre_feminin="la Secrétaire générale",
+        niveau="consideration_tres_distinguee",
+        expression=False,
+    ),
+    LigneQualite(
+        "recteur",
+        "recteur ou rectrice d'académie",
+        titre_masculin="le Recteur",
+        titre_feminin="la Rectrice",
+        niveau="haute_consideration",
+        expression=True,
+    ),
+    LigneQualite(
+        "president_universite",
+        "président ou présidente d'université",
+        titre_masculin="le Président",
+        titre_feminin="la Présidente",
+        niveau="haute_consideration",
+        expression=True,
+    ),
+    LigneQualite(
+        "ambassadeur",
+        "ambassadeur ou ambassadrice",
+        titre_masculin="l'Ambassadeur",
+        titre_feminin="l'Ambassadrice",
+        niveau="haute_consideration",
+        expression=True,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "eveque",
+        "évêque ou archevêque",
+        titre_masculin="Monseigneur",
+        titre_feminin="Monseigneur",
+        niveau="respectueuse_consideration",
+        expression=True,
+        avec_civilite=False,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "general",
+        "officier général (général, amiral : « Amiral » par formule_appel)",
+        titre_masculin="Mon Général",
+        titre_feminin="Mon Général",
+        niveau="haute_consideration",
+        expression=True,
+        avec_civilite=False,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "officier",
+        "officier supérieur (colonel, lieutenant-colonel ; « Mon Commandant » par formule_appel)",
+        titre_masculin="Mon Colonel",
+        titre_feminin="Mon Colonel",
+        niveau="consideration_tres_distinguee",
+        expression=True,
+        avec_civilite=False,
+        source=PROTOCOLE,
+    ),
+    LigneQualite(
+        "premier_president",
+        "premier président ou première présidente d'une cour d'appel",
+        titre_masculin="le Premier Président",
+        titre_feminin="la Première Présidente",
+        niveau="haute_consideration",
+        expression=True,
+    ),
+    LigneQualite(
+        "procureur",
+        "procureur ou procureure de la République",
+        titre_masculin="le Procureur de la République",
+        titre_feminin="la Procureure de la République",
+        niveau="haute_consideration",
+        expression=True,
+        source=CIRCULAIRE_2017,
+    ),
+    LigneQualite(
+        "batonnier",
+        "bâtonnier ou bâtonnière de l'ordre des avocats",
+        titre_masculin="le Bâtonnier",
+        titre_feminin="la Bâtonnière",
+        niveau="consideration_tres_distinguee",
+        expression=True,
+    ),
+    LigneQualite(
+        "directeur_hopital",
+        "directeur ou directrice d'un établissement de santé",
+        titre_masculin="le Directeur",
+        titre_feminin="la Directrice",
+        niveau="consideration_distinguee",
+        expression=False,
+    ),
 )
 
 #: La table des qualités, par clé : seul endroit où se règlent les formules.
@@ -349,11 +508,15 @@ def formule_appel(qualite: Qualite, civilite: Civilite | None = None) -> str:
     return " ".join(p for p in (titre_d_appel(civilite), titre) if p) + ","
 
 
-def formule_politesse(appel: str, niveau: Niveau, expression: bool = True) -> str:
+def formule_politesse(
+    appel: str, niveau: Niveau, expression: bool = True, style: Style = "je_vous_prie"
+) -> str:
     """La formule de politesse, qui reprend la formule d'appel sans sa virgule.
 
     ``expression`` : vrai pour « l'expression » (envers un supérieur ou un
     élu), faux pour « l'assurance » (envers un égal ou un subordonné).
+    ``style`` : la tournure, « Je vous prie d'agréer » (par défaut),
+    « Veuillez agréer » ou « Agréez » (:data:`STYLES`).
 
     >>> formule_politesse("Madame la Maire,", "haute_consideration")
     "Je vous prie d'agréer, Madame la Maire, l'expression de ma haute considération."
@@ -361,10 +524,25 @@ def formule_politesse(appel: str, niveau: Niveau, expression: bool = True) -> st
     "Je vous prie d'agréer, Maître, l'assurance de ma considération distinguée."
     >>> formule_politesse("Madame, Monsieur", "consideration_distinguee")
     "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."
+    >>> formule_politesse("Monsieur le secrétaire,", "consideration_tres_distinguee",
+    ...                   expression=False, style="agreez")
+    "Agréez, Monsieur le secrétaire, l'assurance de ma considération très distinguée."
+    >>> formule_politesse("Cher collègue,", "sentiments_les_meilleurs", False, "veuillez")
+    "Veuillez agréer, Cher collègue, l'assurance de mes sentiments les meilleurs."
     """
     texte = _sans_virgule(appel)
     mot = "l'expression" if expression else "l'assurance"
-    return f"Je vous prie d'agréer, {texte}, {mot} de ma {NIVEAUX[_verifier_niveau(niveau)]}."
+    debut = _verifier_style(style)
+    return f"{debut}, {texte}, {mot} de {NIVEAUX[_verifier_niveau(niveau)]}."
+
+
+def _verifier_style(style: str) -> str:
+    if not (isinstance(style, str) and style in STYLES):
+        raise ValueError(
+            f"style de formule de politesse inconnu : « {style} » ; attendu l'un de : "
+            f"{_liste(STYLES)}"
+        )
+    return STYLES[cast(Style, style)]
 
 
 def formules(
@@ -374,6 +552,7 @@ def formules(
     niveau: Niveau | None = None,
     *,
     expression: bool | None = None,
+    style: Style = "je_vous_prie",
 ) -> Formules:
     """Les deux formules d'une lettre à un destinataire.
 
@@ -399,13 +578,13 @@ def formules(
     texte = appel_par_defaut if appel is None else _sans_virgule(appel) + ","
     choisi = ligne.niveau if niveau is None else _verifier_niveau(niveau)
     mot = ligne.expression if expression is None else expression
-    return Formules(texte, formule_politesse(texte, choisi, mot), choisi)
+    return Formules(texte, formule_politesse(texte, choisi, mot, style), choisi)
 
 
 # Mots qui terminent la tête d'un titre : ce qui suit garde ses capitales.
 _PREPOSITIONS: Final = frozenset({"de", "du", "des", "à", "au", "aux", "en", "pour"})
 # Mots qui gardent leur capitale dans le texte courant.
-_CAPITALE_GARDEE: Final = frozenset({"Premier"})
+_CAPITALE_GARDEE: Final = frozenset({"Premier", "Première"})
 _CIVILITE_ARTICLE: Final = re.compile(r"^(Monsieur|Madame) (le |la |l'|l’)(.+)$")
 
 

@@ -41,9 +41,26 @@ def finaliser(valeur: Any) -> Any:
     return Markup(contenu_run(typographie(nettoyer(str(valeur)))))
 
 
+class _BacASable(SandboxedEnvironment):
+    """The sandbox, which also refuses Pydantic's own ``model_*`` members
+    (``model_fields``, ``model_dump``…): a template reads data fields only.
+    Reading ``model_fields`` on an instance is deprecated since Pydantic
+    2.11 (``PydanticDeprecatedSince211``) and will fail with Pydantic 3."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(attribute, str) and attribute.startswith("model_"):
+            return self.unsafe_undefined(obj, attribute)  # never read: no warning
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(argument, str) and argument.startswith("model_"):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
+
 def environnement() -> SandboxedEnvironment:
     """A new environment with the rules above."""
-    env = SandboxedEnvironment(
+    env = _BacASable(
         undefined=StrictUndefined,
         autoescape=True,
         finalize=finaliser,

@@ -16,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from courriers.moteur.environnement import environnement
+from courriers.registre import TYPES
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,9 +38,6 @@ class _Regles:
 
 def _regles(code_type: str) -> _Regles:
     """The names a template of ``code_type`` may use, and its environment."""
-    # Imported here: ``documents`` imports this module.
-    from courriers.documents import TYPES
-
     if code_type not in TYPES:
         raise ValueError(f"type de document inconnu « {code_type} » ; types : {', '.join(TYPES)}")
     type_document = TYPES[code_type]
