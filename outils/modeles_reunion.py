@@ -31,7 +31,7 @@ from generer_modeles import (
     _tag,
 )
 
-CASE = "\u2610"  # ☐ BALLOT BOX
+CASE = "\u25a1"  # □ WHITE SQUARE (in Arial and its metric clones, unlike ☐)
 
 
 def _en_tete(doc: Any) -> Any:
