@@ -10,6 +10,7 @@ People and addresses are invented; the files are committed.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -291,6 +292,12 @@ SUPPLEANTS = [
 ]
 
 
+def _courriel(prenom: str, nom: str) -> str:
+    """``e.marchand@exemple.fr`` for Élodie Marchand (an address without accents)."""
+    brut = unicodedata.normalize("NFKD", f"{prenom[0]}.{nom}".lower())
+    return "".join(c for c in brut if c.isascii() and not c.isspace()) + "@exemple.fr"
+
+
 def lignes_membres() -> list[dict[str, object]]:
     """Every invitee, titulaires then suppléants, then the invited expert."""
     lignes: list[dict[str, object]] = []
@@ -304,7 +311,7 @@ def lignes_membres() -> list[dict[str, object]]:
             "organisme": organisme or None,
             "siege": "titulaire",
             "qualite_formules": qualite,
-            "courriel": f"{prenom[0].lower()}.{nom.lower()}@exemple.fr",
+            "courriel": _courriel(prenom, nom) if nom != "Morel" else None,
         }
         ligne.update({f"adresse_{i}": a for i, a in enumerate(adresse, start=1)})
         lignes.append(ligne)

@@ -12,12 +12,15 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
-from courriers import documents, pdf, tableur_modele
+from courriers import documents, envoi, pdf, tableur_modele
 from courriers.controles import en_erreurs
 from courriers.correspondants import charger_correspondants, charger_correspondants_valides
+from courriers.courriels import ecrire_courriels
+from courriers.courriels_lot import preparer_courriels
 from courriers.donnees.base import Modele
+from courriers.donnees.convocation import Convocation
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
@@ -118,6 +121,8 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
         )
     if type_document.famille == "reunion":
         _options_tableurs(commande)
+    if type_document.code == "convocation":
+        _options_courriels(commande)
     if type_document.controles:
         commande.add_argument(
             "--strict",
@@ -207,6 +212,56 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         metavar="FICHIER",
         help="avec « convoques » : écrit un tableur modèle à remplir (par défaut : "
         "convoques.xlsx), avec listes de valeurs",
+    )
+
+
+def _options_courriels(parser: argparse.ArgumentParser) -> None:
+    groupe = parser.add_argument_group("courriels (docs/courriels.md)")
+    groupe.add_argument(
+        "--courriels",
+        type=Path,
+        metavar="DOSSIER",
+        help="écrit un courriel (.eml) par convoqué ayant une adresse, convocation PDF et "
+        "invitation d'agenda (.ics) jointes ; il faut LibreOffice",
+    )
+    groupe.add_argument(
+        "--coupon",
+        action="store_true",
+        help="joint aussi le coupon-réponse (PDF) à chaque courriel",
+    )
+    groupe.add_argument(
+        "--essai",
+        action="store_true",
+        help="écrit seulement les fichiers, sans rien envoyer (par défaut)",
+    )
+    groupe.add_argument(
+        "--envoyer", action="store_true", help="envoie aussi les courriels par SMTP (--smtp-hote)"
+    )
+    groupe.add_argument("--smtp-hote", metavar="HOTE", help="serveur SMTP")
+    groupe.add_argument("--smtp-port", type=_entier_positif, metavar="PORT", help="port (587)")
+    groupe.add_argument(
+        "--smtp-securite",
+        choices=["starttls", "ssl", "aucune"],
+        default="starttls",
+        help="chiffrement : starttls (défaut, port 587), ssl (port 465), aucune",
+    )
+    groupe.add_argument(
+        "--smtp-utilisateur",
+        metavar="IDENTIFIANT",
+        help="identifiant SMTP ; le mot de passe vient de la variable "
+        "COURRIERS_SMTP_MOT_DE_PASSE ou d'une invite, jamais de la ligne de commande",
+    )
+    groupe.add_argument(
+        "--debit",
+        type=_entier_positif,
+        metavar="N",
+        help="au plus N courriels par minute (par défaut : sans limite)",
+    )
+    groupe.add_argument(
+        "--journal",
+        type=Path,
+        metavar="FICHIER",
+        help="journal des envois, pour reprendre sans doublon (par défaut : DOSSIER/envois.jsonl)",
     )
 
 
@@ -309,6 +364,8 @@ def _produire(args: argparse.Namespace) -> int:
         print(f"courriers : avertissement : {avertissement}", file=sys.stderr)
     if type_document.controles:
         _controler(document, args.strict)
+    if getattr(args, "courriels", None):
+        return _courriels(cast(Convocation, document), args)
     if en_lot:
         return _lot(document, type_document, args, echecs)
     if getattr(args, "correspondants", None):
@@ -396,6 +453,50 @@ def _lot(
         modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
         bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
     return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
+
+
+def _courriels(convocation: Convocation, args: argparse.Namespace) -> int:
+    """``convocation --courriels DOSSIER``: the messages written, then with
+    ``--envoyer`` sent; the invitees without an address listed."""
+    dossier: Path = args.courriels
+    serveur = _serveur(args) if args.envoyer else None
+    courriels, sans_adresse = preparer_courriels(
+        convocation, args.modele, args.dossier_modeles, args.coupon
+    )
+    ecrits = ecrire_courriels(courriels, dossier)
+    print(f"{len(ecrits)} courriels écrits dans {dossier}")
+    code = 0
+    if serveur is not None:
+        journal: Path = args.journal or dossier / "envois.jsonl"
+        bilan = envoi.envoyer(courriels, serveur, journal, envoi.mot_de_passe(serveur))
+        print(
+            f"{len(bilan.envoyes)} courriels envoyés, {len(bilan.deja_envoyes)} déjà envoyés "
+            f"(journal : {journal})"
+        )
+        for echec in bilan.echecs:
+            print(f"courriers : échec : {echec}", file=sys.stderr)
+        code = CODE_LOT_INCOMPLET if bilan.echecs else 0
+    if sans_adresse:
+        print(
+            f"{len(sans_adresse)} convoqué(s) sans adresse électronique valide "
+            "(convocation papier) :"
+        )
+        for convoque in sans_adresse:
+            print(f"  - {convoque.ligne_nom()}")
+    return code
+
+
+def _serveur(args: argparse.Namespace) -> envoi.ServeurSmtp:
+    if not args.smtp_hote:
+        raise erreur("donnees.smtp_incomplet", probleme="--envoyer sans --smtp-hote")
+    port = args.smtp_port or (465 if args.smtp_securite == "ssl" else 587)
+    return envoi.ServeurSmtp(
+        hote=args.smtp_hote,
+        port=port,
+        securite=args.smtp_securite,
+        utilisateur=args.smtp_utilisateur,
+        debit=float(args.debit or 0),
+    )
 
 
 def _modele(args: argparse.Namespace) -> int:

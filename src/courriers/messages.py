@@ -280,6 +280,21 @@ _MESSAGES: tuple[Message, ...] = (
         "reçoit plus de pouvoirs que permis, ou un membre présent ou suppléé donne pouvoir "
         "(décret n° 2006-672, art. 10) : corriger le fichier des réponses.",
     ),
+    Message(
+        "donnees.expediteur_absent",
+        ErreurDonnees,
+        "convocations par courriel : aucune adresse d'envoi (convocation.courriel.expediteur, "
+        "emetteur.agent.courriel ou emetteur.pied_de_page.courriel)",
+        "Les courriels partent d'une adresse fonctionnelle : la donner dans "
+        "convocation.courriel.expediteur (ou le courriel de l'agent).",
+    ),
+    Message(
+        "donnees.smtp_incomplet",
+        ErreurDonnees,
+        "envoi des courriels : {probleme}",
+        "L'envoi (--envoyer) demande un serveur SMTP (--smtp-hote) et, avec un identifiant, "
+        "un mot de passe dans la variable COURRIERS_SMTP_MOT_DE_PASSE ou saisi à l'invite.",
+    ),
     # --- modèle (4) ----------------------------------------------------------------
     Message(
         "modele.integre_introuvable",
@@ -460,6 +475,13 @@ _MESSAGES: tuple[Message, ...] = (
         ErreurEcriture,
         "{chemin} : copie impossible ({raison})",
         "La copie d'un modèle intégré a échoué (droits, disque plein) : choisir un autre dossier.",
+    ),
+    Message(
+        "ecriture.smtp_injoignable",
+        ErreurEcriture,
+        "envoi des courriels : serveur {serveur} injoignable ou refusant la connexion ({raison})",
+        "Le serveur SMTP ne répond pas, refuse l'identifiant ou le chiffrement : vérifier l'hôte, "
+        "le port, --smtp-securite et le mot de passe ; le journal permet de reprendre l'envoi.",
     ),
     # --- contrôles (6) -------------------------------------------------------------
     Message(
