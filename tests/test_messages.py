@@ -19,6 +19,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +271,33 @@ def _polices_absentes(dossier: Path) -> list[Path]:
         return convertir([_docx(dossier / "docs")])
 
 
+def _sans_expediteur(dossier: Path) -> object:
+    from courriers.courriels import messages
+    from courriers.documents import charger
+
+    donnees = charger(RACINE / "exemples" / "cce-vichy-charmeil-2025.json", Convocation)
+    agent = donnees.emetteur.agent
+    assert agent is not None
+    emetteur = donnees.emetteur.model_copy(
+        update={"agent": agent.model_copy(update={"courriel": None})}
+    )
+    return messages(donnees.model_copy(update={"emetteur": emetteur}), {})
+
+
+def _smtp_injoignable(dossier: Path) -> object:
+    import socket
+
+    from courriers import envoi
+    from courriers.courriels import Courriel
+
+    with socket.socket() as essai:
+        essai.bind(("127.0.0.1", 0))
+        port = essai.getsockname()[1]
+    serveur = envoi.ServeurSmtp(hote="127.0.0.1", port=port, securite="aucune", delai=5)
+    courriel = Courriel("a.eml", "a@exemple.fr", EmailMessage())
+    return envoi.envoyer([courriel], serveur, dossier / "journal.jsonl")
+
+
 def _tableur(dossier: Path, option: str, nom: str, contenu: str) -> int:
     """The attendance sheet of the meeting example with a spreadsheet of
     invitees or replies."""
@@ -336,6 +364,14 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.conflits_presences": lambda d: _tableur(
         d, "--reponses", "r.csv", "Prénom;Nom;Réponse;Pouvoir à\nNadia;Kessler;pouvoir;Jean Nulle\n"
     ),
+    "donnees.expediteur_absent": _sans_expediteur,
+    "donnees.smtp_incomplet": lambda d: _cli(
+        "convocation",
+        RACINE / "exemples" / "cce-vichy-charmeil-2025.json",
+        "--courriels",
+        d,
+        "--envoyer",
+    ),
     # modèle
     "modele.integre_introuvable": lambda d: modele_integre("inexistant.docx"),
     "modele.dossier_introuvable": lambda d: _cli(
@@ -377,6 +413,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "ecriture.copie_impossible": lambda d: _cli(
         "modele", "copier", "cr", _fichier(d / "fichier", "x") / "modeles"
     ),
+    "ecriture.smtp_injoignable": _smtp_injoignable,
     # contrôles
     "controles.non_satisfaits": _strict,
     # pdf

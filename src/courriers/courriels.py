@@ -229,8 +229,7 @@ def messages(
             message.add_attachment(contenu, maintype="application", subtype="pdf", filename=nom)
         methode = "CANCEL" if convocation.convocation.calendrier.annulation else "REQUEST"
         message.add_attachment(
-            invitation(convocation, convoque),
-            maintype="text",
+            invitation(convocation, convoque).decode("utf-8"),
             subtype="calendar",
             filename="invitation.ics",
             params={"method": methode},
