@@ -102,6 +102,11 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
             f"--correspondants, le dossier des courriers (par défaut : {lot})"
         )
+    elif type_document.suffixe:
+        aide = (
+            "document DOCX à écrire (par défaut : à côté de FICHIER, son nom suivi de "
+            f"« {type_document.suffixe}.docx »)"
+        )
     else:
         aide = "document DOCX à écrire (par défaut : à côté de FICHIER, même nom en .docx)"
     _options_document(commande, aide)
