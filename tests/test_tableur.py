@@ -33,9 +33,24 @@ def xlsx(chemin: Path, lignes: list[list[Any]], feuille: str = "Membres") -> Pat
     return chemin
 
 
+COUVERTE = object()
+"""An ODS cell covered by the merged cell above it."""
+
+
+class FusionSurDeux(str):
+    """An ODS cell merged with the one below it."""
+
+
 def _cellule_ods(valeur: Any) -> str:
     if valeur is None:
         return "<table:table-cell/>"
+    if isinstance(valeur, FusionSurDeux):
+        return (
+            '<table:table-cell table:number-rows-spanned="2" office:value-type="string">'
+            f"<text:p>{escape(str(valeur))}</text:p></table:table-cell>"
+        )
+    if valeur is COUVERTE:
+        return "<table:covered-table-cell/>"
     if isinstance(valeur, dt.date):
         return (
             f'<table:table-cell office:value-type="date" office:date-value="{valeur.isoformat()}">'
@@ -172,6 +187,13 @@ def test_ods_lu_par_calamine(tmp_path: Path) -> None:
     membres = lire_membres(chemin).membres
     assert [m.nom for m in membres] == ["Dumas", "Roux"]
     assert membres[0].date_reponse == dt.date(2025, 6, 2)
+
+
+def test_ods_cellules_fusionnees(tmp_path: Path) -> None:
+    claire = [*CLAIRE[:3], FusionSurDeux("État"), *CLAIRE[4:]]
+    paul = [*PAUL[:3], COUVERTE, *PAUL[4:]]
+    chemin = ods(tmp_path / "m.ods", [ENTETE, claire, paul])
+    assert [m.college for m in lire_membres(chemin).membres] == ["État", "État"]
 
 
 def test_ods_erreur_situee(tmp_path: Path) -> None:

@@ -224,9 +224,47 @@ def _cellules_ods(chemin: Path) -> tuple[str, list[list[Any]]]:
     nom = _choisir(list(classeur.sheet_names))
     feuille = classeur.get_sheet_by_name(nom)
     lignes = [list(r) for r in feuille.to_python(skip_empty_area=False)]
-    for (ligne0, colonne0), (ligne1, colonne1) in feuille.merged_cell_ranges or []:
+    fusions = feuille.merged_cell_ranges or _fusions_ods(chemin, nom)
+    for (ligne0, colonne0), (ligne1, colonne1) in fusions:
         _remplir(lignes, ligne0, colonne0, ligne1, colonne1)
     return nom, lignes
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_MAX_REPETITIONS = 10_000  # a row "repeated" a million times to the end of the sheet
+
+
+def _fusions_ods(chemin: Path, feuille: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of an ODS sheet (python-calamine gives them for
+    XLSX only), read from ``content.xml``: cells with
+    ``table:number-rows-spanned`` or ``-columns-spanned``."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(chemin) as paquet:
+        contenu = paquet.read("content.xml")
+    racine = etree.fromstring(contenu, etree.XMLParser(resolve_entities=False, no_network=True))
+    t = f"{{{_ODS_TABLE}}}"
+    fusions = []
+    for table in racine.iter(f"{t}table"):
+        if table.get(f"{t}name") != feuille:
+            continue
+        ligne = 0
+        for rang in table.iter(f"{t}table-row"):
+            colonne = 0
+            for cellule in rang:
+                if cellule.tag not in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    continue
+                hauteur = int(cellule.get(f"{t}number-rows-spanned", "1"))
+                largeur = int(cellule.get(f"{t}number-columns-spanned", "1"))
+                if hauteur > 1 or largeur > 1:
+                    fusions.append(((ligne, colonne), (ligne + hauteur - 1, colonne + largeur - 1)))
+                colonne += min(
+                    int(cellule.get(f"{t}number-columns-repeated", "1")), _MAX_REPETITIONS
+                )
+            ligne += min(int(rang.get(f"{t}number-rows-repeated", "1")), _MAX_REPETITIONS)
+    return fusions
 
 
 def _remplir(lignes: list[list[Any]], l0: int, c0: int, l1: int, c1: int) -> None:
