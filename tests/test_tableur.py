@@ -4,6 +4,7 @@ headers in any order, located errors, empty rows, dates, merged cells."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -240,3 +241,19 @@ def test_modele_de_tableur_avec_listes_de_valeurs(tmp_path: Path) -> None:
         "Madame Claire DUMAS",
         "Collège des administrations de l'État",
     )
+
+
+def test_continuer_ecarte_les_lignes_invalides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exemple = Path(__file__).resolve().parent.parent / "exemples" / "cce-vichy-charmeil-2025.json"
+    donnees = json.loads(exemple.read_text(encoding="utf-8"))
+    del donnees["reunion"]["tableur_convoques"], donnees["reunion"]["tableur_reponses"]
+    reunion = tmp_path / "reunion.json"
+    reunion.write_text(json.dumps(donnees), encoding="utf-8")
+    chemin = xlsx(tmp_path / "m.xlsx", [ENTETE, CLAIRE, ["Mlle", *PAUL[1:]]])
+    arguments = ["convocation", str(reunion), "--convoques", str(chemin), "-o", str(tmp_path / "c")]
+    assert main([*arguments, "--continuer"]) == 8
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["convocation-1-dumas-claire.docx"]
+    erreur = capsys.readouterr().err
+    assert "feuille « Membres », ligne 3, colonne « Civilité »" in erreur

@@ -83,10 +83,13 @@ def charger_en_continuant(
     validate are set aside and reported (position, name, problems) instead
     of failing the whole file."""
     chemin = Path(chemin)
-    brutes = seance.avec_tableurs(lire(chemin), chemin.parent, convoques, reponses, avertissements)
+    ecartes: list[str] = []
+    brutes = seance.avec_tableurs(
+        lire(chemin), chemin.parent, convoques, reponses, avertissements, ecartes
+    )
     donnees, echecs = _convoques_valides(brutes)
     document = depuis_donnees(donnees, classe, str(chemin))
-    return _chemins_depuis(document, chemin.parent), echecs
+    return _chemins_depuis(document, chemin.parent), [*ecartes, *echecs]
 
 
 def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:

@@ -66,19 +66,21 @@ def avec_tableurs(
     convoques: Path | None = None,
     reponses: Path | None = None,
     avertissements: list[str] | None = None,
+    echecs: list[str] | None = None,
 ) -> Any:
     """The raw data of a meeting file with ``reunion.convoques`` read from
     the spreadsheet ``convoques`` (default: ``reunion.tableur_convoques``,
     relative to ``dossier``) and the replies of ``reponses`` (default:
     ``reunion.tableur_reponses``) recorded; ignored columns are added to
-    ``avertissements``."""
+    ``avertissements``; with ``echecs`` (``--continuer``), invalid rows of
+    the invitees' sheet are set aside and described there."""
     if not isinstance(donnees, dict) or not isinstance(donnees.get("reunion"), dict):
         return donnees
     reunion = dict(donnees["reunion"])
     convoques = convoques or _chemin(reunion.get("tableur_convoques"), dossier)
     reponses = reponses or _chemin(reunion.get("tableur_reponses"), dossier)
     if convoques is not None:
-        lecture = lire_membres(convoques)
+        lecture = lire_membres(convoques, echecs)
         _signaler(convoques, lecture, avertissements)
         reunion["convoques"] = [m.model_dump(exclude_defaults=True) for m in lecture.membres]
     if reponses is not None:

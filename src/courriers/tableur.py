@@ -423,16 +423,20 @@ def lire_lignes(chemin: Path, requis: Iterable[str] = ("civilite",)) -> Lecture:
     return Lecture(feuille, lues, entetes, ignorees)
 
 
-def lire_membres(chemin: Path) -> Lecture:
+def lire_membres(chemin: Path, echecs: list[str] | None = None) -> Lecture:
     """The members listed in the spreadsheet ``chemin``, validated
     (:attr:`Lecture.membres`), in the order of the sheet.
 
     Raises :class:`~courriers.erreurs.ErreurDonnees` listing every problem
-    of every row, located by sheet, row and column.
+    of every row, located by sheet, row and column; with ``echecs`` (for
+    ``--continuer``), the invalid rows are set aside and their problems
+    added to it instead.
     """
     lecture = lire_lignes(chemin)
     membres, problemes = valider_lignes(lecture, Membre)
-    if problemes:
+    if problemes and echecs is not None:
+        echecs.extend(f"{chemin}, {probleme}" for probleme in problemes)
+    elif problemes:
         en_erreur = len({p.split(", colonne")[0].split(" : ")[0] for p in problemes})
         raise erreur(
             "donnees.tableur_non_conformes",
