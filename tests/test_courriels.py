@@ -87,7 +87,11 @@ def test_un_message_par_convoque_relu(convocation: Convocation, tmp_path: Path) 
     assert corps is not None
     texte = corps.get_content()
     assert texte.startswith("Madame,") or texte.startswith("Madame ")
-    assert "avant le mercredi 4 juin 2025" in texte and "Thomas VIDAL" in texte
+    assert "avant le mercredi 4 juin 2025" in texte
+    assert texte.rstrip().endswith(
+        "--\nThomas VIDAL\nDirection de la citoyenneté et de la légalité\n"
+        "Bureau de l'environnement\nPréfecture de l'Allier\nTél. : 04 70 48 31 12"
+    )
     # One recipient per message: never a list of all members.
     assert all(len(_relire(c).get_all("To") or []) == 1 for c in chemins)
     assert all(_relire(c)["Cc"] is None and _relire(c)["Bcc"] is None for c in chemins)

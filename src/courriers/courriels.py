@@ -25,7 +25,7 @@ from courriers.convocations import date_limite_reponse, exemplaires, formules_de
 from courriers.donnees.convocation import Convocation
 from courriers.donnees.membre import Membre
 from courriers.ecriture import ecrire_atomiquement
-from courriers.francais import elision
+from courriers.francais import departements, elision
 from courriers.francais.dates import date_longue
 from courriers.francais.personnes import personne
 from courriers.messages import erreur
@@ -187,10 +187,24 @@ def _signature(convocation: Convocation) -> list[str]:
     if emetteur.agent and emetteur.agent.nom:
         lignes.append(personne(None, emetteur.agent.prenom, emetteur.agent.nom))
     lignes += emetteur.services
-    lignes.append(filtres.auteur(emetteur))
+    lignes.append(_administration(convocation))
     if emetteur.agent and emetteur.agent.telephone:
         lignes.append(f"Tél. : {emetteur.agent.telephone}")
     return lignes
+
+
+def _administration(convocation: Convocation) -> str:
+    """``Préfecture de l'Allier`` for a préfet's services, else the
+    bloc-marque title on one line."""
+    code = convocation.emetteur.departement
+    if code and not convocation.emetteur.titre:
+        try:
+            territoire = departements.departement(code)
+        except (KeyError, ValueError):
+            territoire = None
+        if territoire is not None and territoire.representant.masculin.lower() == "préfet":
+            return f"Préfecture {departements.article_de(territoire)}"
+    return filtres.auteur(convocation.emetteur)
 
 
 def messages(
