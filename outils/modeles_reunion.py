@@ -53,6 +53,7 @@ def _case(doc: Any, texte: str) -> None:
     paragraphe.paragraph_format.left_indent = Cm(0.6)
     paragraphe.paragraph_format.first_line_indent = Cm(-0.6)
     paragraphe.paragraph_format.space_after = Pt(8)
+    paragraphe.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def coupon_reponse() -> DocumentType:
