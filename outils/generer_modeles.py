@@ -349,6 +349,12 @@ def _pied_de_page(doc: DocumentType) -> None:
         style="Pied de page",
     )
     pied.add_paragraph("{{ emetteur.pied_de_page|coordonnees }}", style="Pied de page")
+    pied.add_paragraph("{%p if emetteur.pied_de_page.horaires %}")
+    pied.add_paragraph(
+        f"Horaires d'ouverture{INSECABLE}: {{{{ emetteur.pied_de_page.horaires }}}}",
+        style="Pied de page",
+    )
+    pied.add_paragraph("{%p endif %}")
     pied.add_paragraph("{%p endif %}")
     numero = pied.add_paragraph(style="Pied de page")
     numero.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -374,12 +380,15 @@ def _bloc_marque(doc: Any) -> None:
     _para(doc, "{{ image_marianne }}", style="Bloc-marque titre")
     _tag(doc, "endif")
     _para(doc, "{{ emetteur|bloc_marque }}", style="Bloc-marque titre")
+    # The devise belongs to the Marque de l'État: not for a mairie.
+    _tag(doc, "if emetteur.marque_etat")
     devise = _para(doc, "", style="Bloc-marque devise")
     run = devise.add_run("Liberté")
     run.add_break(WD_BREAK.LINE)
     run.add_text("Égalité")
     run.add_break(WD_BREAK.LINE)
     run.add_text("Fraternité")
+    _tag(doc, "endif")
 
 
 def _bloc_service(doc: Any) -> None:
@@ -396,30 +405,48 @@ def _bloc_service(doc: Any) -> None:
     _tag(doc, "if emetteur.agent.telephone")
     _para(
         doc,
-        f"Tél{INSECABLE}: {{{{ emetteur.agent.telephone }}}}",
+        f"{{{{ emetteur.libelle_telephone }}}}{INSECABLE}: {{{{ emetteur.agent.telephone }}}}",
         style="Bloc service agent",
     )
     _tag(doc, "endif")
     _tag(doc, "if emetteur.agent.courriel")
     _para(
         doc,
-        f"Courriel{INSECABLE}: {{{{ emetteur.agent.courriel }}}}",
+        f"{{{{ emetteur.libelle_courriel }}}}{INSECABLE}: {{{{ emetteur.agent.courriel }}}}",
         style="Bloc service agent",
     )
     _tag(doc, "endif")
     _tag(doc, "endif")
 
 
-def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: str = "être") -> None:
-    """``Étaient présents :`` and the attendees by group, punctuated."""
-    argument = f"'{participe}'" if verbe == "être" else f"'{participe}', '{verbe}'"
-    _tag(doc, f"if reunion.{champ}")
+def _ouverture(doc: DocumentType) -> None:
+    """The opening sentence, or the Date / Lieu / Présidence block."""
+    _tag(doc, "if options.ouverture == 'bloc'")
+    _tag(doc, "for ligne in reunion|bloc_ouverture")
+    _label(
+        doc, f"{{{{ ligne.libelle }}}}{INSECABLE}: ", "{{ ligne.valeur }}", style="Corps de texte"
+    )
+    _tag(doc, "endfor")
+    _tag(doc, "else")
+    _para(
+        doc, "{{ reunion|ouverture }}", style="Corps de texte"
+    ).paragraph_format.space_before = Pt(12)
+    _tag(doc, "endif")
+
+
+def _listes_participants(doc: DocumentType) -> None:
+    """The lists of attendees in the order of the options, each with its
+    heading, by group, as bullet lists or tables."""
+    _tag(doc, "for liste in reunion|listes")
     _para(
         doc,
-        f"{{{{ reunion.{champ}|intitule({argument}) }}}}{INSECABLE}:",
+        f"{{{{ liste.intitule }}}}{INSECABLE}:{{% if liste.vide %}} néant.{{% endif %}}",
         style="Intitulé de liste",
     )
-    _tag(doc, f"for groupe in reunion.{champ}")
+    _tag(doc, "if options.colleges == 'tableau'")
+    _para(doc, "{{p liste|tableau_participants|markdown }}")
+    _tag(doc, "else")
+    _tag(doc, "for groupe in liste.groupes")
     _tag(doc, "set dernier_groupe = loop.last")
     _tag(doc, "if groupe.titre")
     _para(
@@ -438,19 +465,17 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
     _tag(doc, "endfor")
     _tag(doc, "endfor")
     _tag(doc, "endif")
+    _tag(doc, "endfor")
 
 
-def _representations_et_quorum(doc: DocumentType) -> None:
-    """From the recorded attendance: who was represented (proxies,
-    suppléants), then the quorum sentence."""
+def _representations(doc: DocumentType) -> None:
+    """From the recorded attendance (courriers.seance): who was represented,
+    by a proxy or a suppléant."""
     _tag(doc, "if representations")
     _para(doc, f"Étaient représentés{INSECABLE}:", style="Intitulé de liste")
     _tag(doc, "for ligne in representations")
     _para(doc, "{{ ligne }}{{ '.' if loop.last else ',' }}", style="List Bullet")
     _tag(doc, "endfor")
-    _tag(doc, "endif")
-    _tag(doc, "if quorum")
-    _para(doc, "{{ quorum }}", style="Corps de texte").paragraph_format.space_before = Pt(6)
     _tag(doc, "endif")
 
 
@@ -529,10 +554,9 @@ def convocation() -> DocumentType:
     _para(
         doc,
         "J'ai l'honneur de vous convier à la réunion {{ reunion.instance|avec_article|de }}, "
-        "qui se tiendra le {{ reunion.date|date_longue(true) }} {{ reunion|horaire }}"
-        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, sous la présidence de "
-        "{{ reunion.president|personne }}{% if reunion.president|qualite %}, "
-        "{{ reunion.president|qualite }}{% endif %}.",
+        "qui se tiendra {{ reunion|quand(true) }}"
+        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}"
+        "{% if reunion.president %}, {{ reunion.president|sous_la_presidence }}{% endif %}.",
         style="Corps de texte",
     )
     _tag(doc, "if reunion.lien_visio")
@@ -730,7 +754,7 @@ def compte_rendu() -> DocumentType:
     _bloc_marque(doc)
     _bloc_service(doc)
     _para(doc, "{{ emetteur.ville }}, le {{ date|date_lieu }}", style="Lieu et date")
-    _para(doc, "COMPTE-RENDU", style="Title")
+    _para(doc, "{{ reunion|titre_document }}", style="Title")
     _label(
         doc,
         f"OBJET{INSECABLE}: ",
@@ -740,26 +764,23 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "if pieces_jointes")
     _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
     _tag(doc, "endif")
-    _para(
-        doc,
-        "Le {{ reunion.date|date_longue }} {{ reunion|horaire }}"
-        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, "
-        "{{ reunion.instance|s_est_tenu }} {{ reunion.instance|avec_article }}, "
-        "{{ 'présidé'|accord(reunion.instance) }} par {{ reunion.president|personne }}"
-        "{% if reunion.president|qualite %}, {{ reunion.president|qualite }}{% endif %}.",
-        style="Corps de texte",
-    ).paragraph_format.space_before = Pt(12)
+    _ouverture(doc)
     _tag(doc, "if reunion.ordre_du_jour")
     _para(doc, f"L'ordre du jour était le suivant{INSECABLE}:", style="Intitulé de liste")
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(doc, "{{ point.titre }}.", style="Ordre du jour")
     _tag(doc, "endfor")
     _tag(doc, "endif")
-    _liste_participants(doc, "presents", "présent")
-    _liste_participants(doc, "excuses", "excusé")
-    _liste_participants(doc, "absents", "absent")
-    _liste_participants(doc, "assistaient", "également", "assister")
-    _representations_et_quorum(doc)
+    _listes_participants(doc)
+    _representations(doc)
+    _tag(doc, "if reunion.quorum")
+    # Same style as the paragraphs of the agenda items (Markdown: Normal).
+    _para(doc, "{{ reunion|quorum }}")
+    _tag(doc, "endif")
+    _tag(doc, "if a_retenir")
+    _para(doc, "À retenir", style="Heading 2")
+    _para(doc, "{{p a_retenir|liste_numerotee|markdown }}")
+    _tag(doc, "endif")
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(
         doc,
@@ -768,9 +789,53 @@ def compte_rendu() -> DocumentType:
         style="Heading 2",
     )
     _para(doc, "{{p point.contenu|markdown }}")
+    _tag(doc, "for vote in point.votes")
+    _para(doc, "{{ vote|avis(reunion) }}")
     _tag(doc, "endfor")
+    _tag(doc, "if point.decisions")
+    _para(
+        doc,
+        f"{{{{ point.decisions|intitule_decisions }}}}{INSECABLE}:",
+        style="Intitulé de liste",
+    )
+    _tag(doc, "for decision in point.decisions")
+    _para(doc, "{{ decision }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+    _tag(doc, "if releve_de_decisions and reunion.ordre_du_jour|selectattr('decisions')|list")
+    _para(doc, "Relevé de décisions", style="Heading 2")
+    _tag(doc, "for point in reunion.ordre_du_jour")
+    _tag(doc, "if point.decisions")
+    _para(doc, "{{ loop.index }} - {{ point.titre }}", style="Groupe de liste")
+    _tag(doc, "for decision in point.decisions")
+    _para(doc, "{{ decision }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "if actions")
+    _para(doc, "Actions à suivre", style="Heading 2")
+    _para(doc, "{{p actions|tableau_actions|markdown }}")
+    _tag(doc, "endif")
     _para(doc, "{{p conclusion|markdown }}")
+    _tag(doc, "if prochaine_reunion")
+    _label(
+        doc,
+        f"Prochaine réunion{INSECABLE}: ",
+        "{{ prochaine_reunion|prochaine_reunion }}.",
+        style="Corps de texte",
+    ).paragraph_format.space_before = Pt(12)
+    _tag(doc, "endif")
     _signature(doc)
+    _tag(doc, "if annexes")
+    _para(
+        doc, f"Annexes{INSECABLE}:", style="Intitulé de liste"
+    ).paragraph_format.space_before = Pt(18)
+    _tag(doc, "for annexe in annexes")
+    _para(doc, f"Annexe {{{{ loop.index }}}}{INSECABLE}: {{{{ annexe }}}}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
     _tag(doc, "if destinataires")
     _para(
         doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste"
@@ -801,13 +866,9 @@ def compte_rendu() -> DocumentType:
 
 
 def main() -> None:
-    from modeles_reunion import coupon_reponse, emargement
-
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
     for nom, construire in (
-        ("coupon-reponse.docx", coupon_reponse),
-        ("emargement.docx", emargement),
         ("compte-rendu.docx", compte_rendu),
         ("convocation.docx", convocation),
         ("reponse.docx", reponse),

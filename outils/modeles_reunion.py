@@ -195,6 +195,7 @@ def emargement() -> DocumentType:
         "{{ reunion|horaire }}{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}",
         style="Corps de texte",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(doc, "if reunion.president")
     _para(
         doc,
         "Présidence{INSECABLE}: {{ reunion.president|personne }}"
@@ -203,6 +204,7 @@ def emargement() -> DocumentType:
         ),
         style="Corps de texte",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(doc, "endif")
     _tag(doc, "for college in colleges")
     _tag(doc, "if college.titre")
     _para(doc, "{{ college.titre }}", style="Heading 2")

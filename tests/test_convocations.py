@@ -313,3 +313,43 @@ def test_barre_de_progression_sur_un_terminal_seulement() -> None:
     afficher(14, 14)
     assert terminal.getvalue().endswith(f"\r[{'#' * 30}] 14/14\n")
     assert f"\r[{'#' * 15}{' ' * 15}] 7/14" in terminal.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("reunion", "phrase"),
+    [
+        (
+            {
+                "president": {
+                    "civilite": "M.",
+                    "fonction": "Secrétaire Général",
+                    "organisme": "la préfecture de l'Allier",
+                }
+            },
+            "le lundi 28 février 2022 à 10h30, sous la présidence de M. le secrétaire général "
+            "de la préfecture de l'Allier.",
+        ),
+        (
+            {
+                "president": None,
+                "heure_debut": None,
+                "date": "2022-11-22",
+                "date_fin": "2022-11-24",
+            },
+            "qui se tiendra du 22 au 24 novembre 2022.",
+        ),
+    ],
+)
+def test_phrase_de_convocation_president_par_fonction_ou_absent(
+    reunion: dict[str, Any], phrase: str, donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    donnees_exemple["reunion"].update(reunion)
+    convocation = depuis_donnees(donnees_exemple, Convocation)
+    exemplaire = exemplaires(convocation)[0]
+    sortie = tmp_path / "c.docx"
+    sortie.write_bytes(
+        preparer_modele(convocation).rendre(exemplaire.contexte, exemplaire.proprietes)
+    )
+    lu = texte(sortie)
+    assert phrase in lu
+    assert lu.count("ecrétaire général") <= 1

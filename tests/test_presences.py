@@ -15,8 +15,10 @@ from courriers import documents
 from courriers.cli import main
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.membre import Membre, RegleQuorum
+from courriers.donnees.reunion import Quorum
 from courriers.erreurs import ErreurDonnees
-from courriers.presences import calculer_quorum, phrase_quorum, quorum_de, verifier
+from courriers.francais.deliberations import quorum_atteint
+from courriers.presences import quorum_de, verifier
 from courriers.seance import contexte_compte_rendu, lire_reponses
 from outils_texte import texte
 from test_tableur import xlsx
@@ -123,11 +125,8 @@ def test_suppleant_d_un_titulaire_inconnu() -> None:
 # --- quorum ---------------------------------------------------------------------
 
 
-def test_quorum_atteint_et_non_atteint() -> None:
-    assert calculer_quorum(20, 8, 2).atteint  # 10 of 20: half at least
-    assert not calculer_quorum(20, 8, 1).atteint
-    assert not calculer_quorum(20, 8, 2, RegleQuorum(seuil="plus_de_la_moitie")).atteint
-    assert calculer_quorum(20, 8, 2, RegleQuorum(nombre_membres=30)).requis == 15
+def _atteint(quorum: Quorum) -> bool:
+    return quorum_atteint(quorum.membres, quorum.presents or 0, quorum.mandats, quorum.proportion)
 
 
 def test_quorum_des_presences_suppleants_et_mandats() -> None:
@@ -140,11 +139,13 @@ def test_quorum_des_presences_suppleants_et_mandats() -> None:
         membre("Karim Benali", presence="present", membre=False),
     ]
     quorum = quorum_de(verifier(membres), RegleQuorum())
-    assert (quorum.membres, quorum.presents, quorum.mandats, quorum.atteint) == (4, 2, 1, True)
-    sans_mandats = quorum_de(verifier(membres), RegleQuorum(mandats_comptes=False))
-    assert sans_mandats.atteint  # 2 of 4
-    membres[1] = membres[1].model_copy(update={"presence": "excuse"})
-    assert not quorum_de(verifier(membres), RegleQuorum(mandats_comptes=False)).atteint
+    assert (quorum.membres, quorum.presents, quorum.mandats, _atteint(quorum)) == (4, 2, 1, True)
+    assert _atteint(quorum_de(verifier(membres), RegleQuorum(mandats_comptes=False)))  # 2 of 4
+    majorite = RegleQuorum(proportion="majorite", mandats_comptes=False)
+    assert not _atteint(quorum_de(verifier(membres), majorite))  # 2 of 4: not more than half
+    assert quorum_de(verifier(membres), RegleQuorum(nombre_membres=10)).membres == 10
+    membres[1] = membres[1].model_copy(update={"presence": "excuse"})  # the suppléant is away
+    assert not _atteint(quorum_de(verifier(membres), RegleQuorum(mandats_comptes=False)))
 
 
 def _cr(presences: list[str], **reunion: Any) -> dict[str, Any]:
@@ -158,28 +159,28 @@ def _cr(presences: list[str], **reunion: Any) -> dict[str, Any]:
     return donnees
 
 
-def test_compte_rendu_quorum_non_atteint() -> None:
-    donnees = _cr(["present", "excuse", "absent", "excuse", "absent"])
-    cr = documents.depuis_donnees(donnees, CompteRendu)
-    phrase = contexte_compte_rendu(cr)["quorum"]
-    assert phrase.startswith("Le quorum n'est pas atteint : 1 membre sur 5 est présent")
-    assert "la commission consultative" in phrase and "sera de nouveau convoquée" in phrase
-    seconde = documents.depuis_donnees(
-        _cr(["present", "excuse"], regle_quorum={"sans_quorum": True}), CompteRendu
-    )
+def _texte_cr(donnees: dict[str, Any], dossier: Path) -> str:
+    sortie = dossier / "cr.docx"
+    documents.ecrire(documents.depuis_donnees(donnees, CompteRendu), sortie)
+    return texte(sortie)
+
+
+def test_compte_rendu_quorum_atteint_ou_non(tmp_path: Path) -> None:
+    non = _texte_cr(_cr(["present", "excuse", "absent", "excuse", "absent"]), tmp_path)
     assert (
-        "délibère valablement sans condition de quorum" in contexte_compte_rendu(seconde)["quorum"]
+        "Le quorum n'étant pas atteint (1 membre présent sur 5), la commission consultative "
+        "de l'environnement de l'aérodrome de Vichy-Charmeil sera de nouveau convoquée" in non
     )
+    oui = _texte_cr(_cr(["present", "distance", "excuse", "absent"]), tmp_path)
+    assert "Le quorum étant atteint (2 membres présents sur 4), la séance est ouverte." in oui
+    seconde = _texte_cr(_cr(["present", "excuse"], regle_quorum={"sans_quorum": True}), tmp_path)
+    assert "délibère valablement sans condition de quorum (1 membre présent sur 2)" in seconde
 
 
-def test_phrase_cite_le_texte_propre_a_l_instance() -> None:
-    regle = RegleQuorum(seuil="deux_tiers", texte="article 4 de l'arrêté préfectoral du 2 mai 2021")
-    cr = documents.depuis_donnees(_cr(["present"] * 3), CompteRendu)
-    phrase = phrase_quorum(calculer_quorum(3, 2, 0, regle), cr.reunion.instance, regle)
-    assert phrase == (
-        "Le quorum est atteint : 2 membres sur 3 sont présents ou ont donné mandat "
-        "(2 requis selon l'article 4 de l'arrêté préfectoral du 2 mai 2021)."
-    )
+def test_quorum_donne_explicitement_garde() -> None:
+    donnees = _cr(["present", "excuse"], quorum={"membres": 30, "presents": 20})
+    reunion = contexte_compte_rendu(documents.depuis_donnees(donnees, CompteRendu))["reunion"]
+    assert (reunion.quorum.membres, reunion.quorum.presents) == (30, 20)
 
 
 def test_listes_explicites_gardees() -> None:
@@ -248,7 +249,10 @@ def test_le_compte_rendu_liste_les_pouvoirs_et_le_quorum(tmp_path: Path) -> None
     lu = texte(sortie)
     assert "Mme Nadia KESSLER, ayant donné pouvoir à M. Hugo DELORME," in lu
     assert "M. Julien FERRAND, représenté par Mme Agnès LEMOINE, sa suppléante," in lu
-    assert "Le quorum est atteint : 19 membres sur 24 sont présents ou ont donné mandat" in lu
+    assert (
+        "Le quorum étant atteint (15 membres présents et 4 ayant donné mandat, sur 24), "
+        "la séance est ouverte." in lu
+    )
 
 
 def test_coupons_reponses_pre_remplis(tmp_path: Path) -> None:

@@ -75,10 +75,12 @@ def identifiant(convocation: Convocation) -> str:
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'courriers:' + graine)}@courriers"
 
 
-def horaires(convocation: Convocation) -> tuple[dt.datetime, dt.datetime]:
+def horaires(convocation: Convocation) -> tuple[dt.datetime, dt.datetime] | tuple[dt.date, dt.date]:
     """Start and end of the meeting, in Europe/Paris (two hours when the
-    end is not given)."""
+    end is not given); whole days when no start time is given."""
     reunion = convocation.reunion
+    if reunion.heure_debut is None:
+        return reunion.date, (reunion.date_fin or reunion.date) + dt.timedelta(days=1)
     debut = dt.datetime.combine(reunion.date, reunion.heure_debut, tzinfo=PARIS)
     if reunion.heure_fin is None:
         return debut, debut + DUREE_PAR_DEFAUT
@@ -145,7 +147,9 @@ def corps(convocation: Convocation, convoque: Membre) -> str:
     reunion = convocation.reunion
     appel = formules_de(convoque).appel
     instance = elision.de(filtres.avec_article(reunion.instance))
-    quand = f"le {date_longue(reunion.date, True)} à {reunion.heure_debut:%H:%M}".replace(":", "h")
+    quand = f"le {date_longue(reunion.date, True)}"
+    if reunion.heure_debut is not None:
+        quand += f" à {reunion.heure_debut:%H:%M}".replace(":", "h")
     lieu = f", {reunion.lieu}" if reunion.lieu else ""
     if convocation.convocation.calendrier.annulation:
         lignes = [

@@ -135,14 +135,16 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
     emetteur = getattr(document, "emetteur", None)
-    image = getattr(emetteur, "image_marianne", None)
-    if emetteur is None or image is None:
-        return document
-    absolue = image if image.is_absolute() else (dossier / image).resolve()
-    if not absolue.is_file():
-        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-    return document.model_copy(update={"emetteur": nouvel_emetteur})
+    for champ in ("image_marianne", "logo"):
+        image = getattr(emetteur, champ, None)
+        if emetteur is None or image is None:
+            continue
+        absolue = image if image.is_absolute() else (dossier / image).resolve()
+        if not absolue.is_file():
+            raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        emetteur = emetteur.model_copy(update={champ: absolue})
+        document = document.model_copy(update={"emetteur": emetteur})
+    return document
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -216,6 +218,15 @@ def preparer_modele(
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
     once, with the emitter's Marianne image."""
+    emetteur = getattr(document, "emetteur", None)
+    logo = getattr(emetteur, "logo", None)
+    if isinstance(logo, Path):
+        # An emitter outside the State: its own logo in the image slot.
+        return preparer(
+            resoudre_modele(document, modele, dossier_modeles),
+            logo,
+            f"Logo, {getattr(emetteur, 'titre', '')}",
+        )
     return preparer(resoudre_modele(document, modele, dossier_modeles), image_marianne(document))
 
 

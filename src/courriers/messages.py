@@ -144,8 +144,8 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "donnees.image_marianne_introuvable",
         ErreurDonnees,
-        "emetteur.image_marianne : fichier introuvable : {chemin}",
-        "L'image Marianne nommée dans les données n'existe pas (un chemin relatif part du "
+        "emetteur.{champ} : fichier introuvable : {chemin}",
+        "L'image Marianne ou le logo nommé dans les données n'existe pas (un chemin relatif part du "
         "dossier du fichier de données) : corriger le chemin.",
     ),
     Message(

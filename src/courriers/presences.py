@@ -10,21 +10,20 @@ articles R133-3 and following), unless the body's own text says otherwise
   member; unless otherwise provided, nobody holds more than one (art. 10);
 - the quorum is reached when at least half of the members composing the
   body are present, remote participants included, or have given a mandate
-  (art. 11); otherwise the body deliberates without quorum after a new
-  convocation with the same agenda.
+  (art. 11): :func:`quorum_de` counts them, the minutes' own rule
+  (:mod:`courriers.francais.deliberations`) writes the sentence.
 
 Everything here is pure: members in, statuses, conflicts and sentences out.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from courriers.donnees.membre import Membre, Presence, RegleQuorum, Seuil
+from courriers.donnees.membre import Membre, Presence, RegleQuorum
 from courriers.donnees.personne import Personne
-from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
+from courriers.donnees.reunion import GroupeParticipants, Quorum, Reunion
 from courriers.francais import elision
 from courriers.francais.personnes import personne
 from courriers.messages import erreur
@@ -206,60 +205,22 @@ def _mandat(
     return "", cible
 
 
-# --- Quorum ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Quorum:
-    """The quorum of a meeting, computed."""
-
-    membres: int
-    """Members composing the body."""
-    presents: int
-    """Members present in person, remotely or through their suppléant."""
-    mandats: int
-    """Members having given a mandate (counted when the rule says so)."""
-    requis: int
-    atteint: bool
-
-
-def requis(membres: int, seuil: Seuil = "moitie") -> int:
-    """How many members are needed for the quorum.
-
-    >>> requis(24), requis(25), requis(24, "plus_de_la_moitie"), requis(24, "deux_tiers")
-    (12, 13, 13, 16)
-    """
-    if seuil == "plus_de_la_moitie":
-        return membres // 2 + 1
-    if seuil == "deux_tiers":
-        return math.ceil(membres * 2 / 3)
-    if seuil == "tiers":
-        return math.ceil(membres / 3)
-    return math.ceil(membres / 2)
-
-
-def calculer_quorum(
-    membres: int, presents: int, mandats: int, regle: RegleQuorum | None = None
-) -> Quorum:
-    """The quorum: reached when the members present (remotely included)
-    plus, by default, those who gave a mandate reach the threshold (half
-    of the members composing the body, décret n° 2006-672, art. 11).
-
-    >>> calculer_quorum(24, 10, 2).atteint, calculer_quorum(24, 9, 2).atteint
-    (True, False)
-    >>> calculer_quorum(24, 10, 2, RegleQuorum(mandats_comptes=False)).atteint
-    False
-    """
-    regle = regle or RegleQuorum()
-    total = regle.nombre_membres or membres
-    seuil = requis(total, regle.seuil)
-    comptes = presents + (mandats if regle.mandats_comptes else 0)
-    return Quorum(total, presents, mandats, seuil, comptes >= seuil)
+# --- Quorum ---------------------------------------------------------------------
 
 
 def quorum_de(presences: Presences, regle: RegleQuorum) -> Quorum:
-    """The quorum of a checked attendance: titulaires present or suppléés
-    by a suppléant who attends, and mandates."""
+    """The quorum data of the minutes (:class:`~courriers.donnees.reunion.Quorum`,
+    whose sentence the minutes write) counted from a checked attendance:
+    the titulaires composing the body (or ``regle.nombre_membres``), those
+    present in person or remotely or replaced by a suppléant who attends,
+    and those who gave a valid mandate (when the rule counts them).
+
+    >>> claire = Membre(civilite="Mme", nom="Dumas", adresse=["03000 MOULINS"], presence="present")
+    >>> paul = claire.model_copy(update={"nom": "Roux", "presence": "excuse"})
+    >>> q = quorum_de(verifier([claire, paul]), RegleQuorum())
+    >>> (q.membres, q.presents, q.mandats, q.proportion)
+    (2, 1, 0, 'moitie')
+    """
     titulaires = [i for i, m in enumerate(presences.membres) if m.membre and m.siege == "titulaire"]
     presents = 0
     for i in titulaires:
@@ -270,40 +231,13 @@ def quorum_de(presences: Presences, regle: RegleQuorum) -> Quorum:
         ):
             presents += 1
     mandats = sum(1 for i in titulaires if i in presences.mandataires)
-    return calculer_quorum(len(titulaires), presents, mandats, regle)
-
-
-def phrase_quorum(quorum: Quorum, instance: Instance, regle: RegleQuorum) -> str:
-    """The quorum sentence of the minutes.
-
-    >>> cns = Instance(nom="commission de suivi de site", genre="feminin")
-    >>> phrase_quorum(calculer_quorum(24, 12, 2), cns, RegleQuorum())
-    'Le quorum est atteint : 14 membres sur 24 sont présents ou ont donné mandat (12 requis).'
-    >>> phrase_quorum(calculer_quorum(24, 8, 1), cns, RegleQuorum())
-    "Le quorum n'est pas atteint : 9 membres sur 24 sont présents ou ont donné mandat (12 requis) ; la commission de suivi de site sera de nouveau convoquée sur le même ordre du jour et délibérera alors sans condition de quorum."
-    """
-    instance_ = elision.article_defini(instance.nom, instance.genre, instance.nombre)
-    if regle.sans_quorum:
-        return (
-            f"Réunie sur une nouvelle convocation portant sur le même ordre du jour, "
-            f"{instance_} délibère valablement sans condition de quorum."
-        )
-    comptes = quorum.presents + (quorum.mandats if regle.mandats_comptes else 0)
-    qui = "sont présents ou ont donné mandat" if regle.mandats_comptes else "sont présents"
-    if comptes == 1:
-        qui = "est présent ou a donné mandat" if regle.mandats_comptes else "est présent"
-    texte = f" selon {elision.article_defini(regle.texte)}" if regle.texte else ""
-    constat = (
-        f"{comptes} membre{'s' if comptes > 1 else ''} sur {quorum.membres} {qui} "
-        f"({quorum.requis} requis{texte})"
+    return Quorum(
+        membres=regle.nombre_membres or max(len(titulaires), 1),
+        presents=presents,
+        mandats=mandats if regle.mandats_comptes else 0,
+        proportion=regle.proportion,
+        seconde_convocation=regle.sans_quorum,
     )
-    if quorum.atteint:
-        return f"Le quorum est atteint : {constat}."
-    return (
-        f"Le quorum n'est pas atteint : {constat} ; {instance_} sera de nouveau convoqué"
-        f"{'e' if instance.genre == 'feminin' else ''}{'s' if instance.nombre == 'pluriel' else ''} "
-        "sur le même ordre du jour et délibérera alors sans condition de quorum."
-    ).replace("délibérera", "délibéreront" if instance.nombre == "pluriel" else "délibérera")
 
 
 # --- The lists of the minutes -----------------------------------------------------

@@ -189,7 +189,7 @@ TYPES: dict[str, TypeDocument] = {
         proprietes=_proprietes_compte_rendu,
         description="Écrit le compte rendu d'une réunion (DOCX) à partir d'un fichier "
         "de données JSON ou YAML ; avec des réponses enregistrées, les listes de présence, "
-        "les pouvoirs et le quorum en sont tirés.",
+        "les pouvoirs et le quorum (reunion.quorum) en sont tirés.",
         contexte=seance.contexte_compte_rendu,
         variables_calculees=(
             (
@@ -197,12 +197,6 @@ TYPES: dict[str, TypeDocument] = {
                 list[str],
                 "Avec des présences enregistrées : les membres représentés, « Mme X, ayant "
                 "donné pouvoir à M. Y », « M. Z, représenté par Mme W, sa suppléante ».",
-            ),
-            (
-                "quorum",
-                str,
-                "Avec des présences enregistrées : la phrase du quorum (atteint ou non, "
-                "règle de reunion.regle_quorum) ; vide sinon.",
             ),
         ),
         famille="reunion",

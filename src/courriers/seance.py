@@ -30,7 +30,6 @@ from courriers.presences import (
     designation,
     enregistrees,
     listes,
-    phrase_quorum,
     quorum_de,
     retrouver,
     statut,
@@ -318,24 +317,25 @@ def _organisme(membre: Membre) -> str:
 
 def contexte_compte_rendu(cr: CompteRendu) -> dict[str, Any]:
     """The variables of the minutes: with recorded attendance, the lists
-    of attendees (when none is given), the proxies and the quorum."""
+    of attendees (when none is given), the proxies, and the quorum (when
+    ``reunion.quorum`` is not given) counted from the members."""
     champs = cr.champs()
-    champs.update(representations=[], quorum="")
+    champs["representations"] = []
     reunion = cr.reunion
     if not reunion.convoques or not enregistrees(reunion):
         return champs
     presences = verifier(reunion.convoques, reunion.regle_quorum)
     calcul = listes(presences, cr.options.noms_en_majuscules)
+    miseajour: dict[str, Any] = {}
     if not (reunion.presents or reunion.excuses or reunion.absents):
-        champs["reunion"] = reunion.model_copy(
-            update={
-                "presents": calcul.presents,
-                "excuses": calcul.excuses,
-                "absents": calcul.absents,
-                "assistaient": reunion.assistaient or calcul.assistaient,
-            }
+        miseajour.update(
+            presents=calcul.presents,
+            excuses=calcul.excuses,
+            absents=calcul.absents,
+            assistaient=reunion.assistaient or calcul.assistaient,
         )
+    if reunion.quorum is None:
+        miseajour["quorum"] = quorum_de(presences, reunion.regle_quorum)
+    champs["reunion"] = reunion.model_copy(update=miseajour)
     champs["representations"] = calcul.representations
-    quorum = quorum_de(presences, reunion.regle_quorum)
-    champs["quorum"] = phrase_quorum(quorum, reunion.instance, reunion.regle_quorum)
     return champs

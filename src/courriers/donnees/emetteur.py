@@ -24,6 +24,11 @@ class PiedDePage(Modele):
     telephone: str | None = Field(None, description="Téléphone du standard.")
     courriel: str | None = Field(None, description="Adresse électronique du service.")
     site: str | None = Field(None, description="Site internet (« www.allier.gouv.fr »).")
+    telecopie: str | None = Field(None, description="Télécopie (fax) du service.")
+    horaires: str | None = Field(
+        None,
+        description="Horaires d'ouverture au public (« du lundi au vendredi de 8h30 à 12h »).",
+    )
 
 
 class Emetteur(Modele):
@@ -65,6 +70,24 @@ class Emetteur(Modele):
         "Affaire suivie par",
         description="Libellé devant le nom de l'agent (« Dossier suivi par »).",
     )
+    libelle_telephone: str = Field(
+        "Tél", description="Libellé du téléphone de l'agent (« Tél », « Téléphone »)."
+    )
+    libelle_courriel: str = Field(
+        "Courriel", description="Libellé de l'adresse électronique de l'agent (« Mél »)."
+    )
+    marque_etat: bool = Field(
+        True,
+        description="Service de l'État : bloc-marque (Marianne, titre, devise « Liberté "
+        "Égalité Fraternité »). « false » pour une collectivité (mairie, conseil "
+        "départemental) : son titre (« titre ») et son logo (« logo »), sans devise ni "
+        "Marianne, réservées à l'État.",
+    )
+    logo: Path | None = Field(
+        None,
+        description="Logo d'un émetteur qui n'est pas un service de l'État (avec "
+        "« marque_etat » à false), relatif au fichier de données.",
+    )
     ville: str = Field(description="Ville de la ligne de lieu et de date (« Moulins »).")
     pied_de_page: PiedDePage | None = Field(
         None, description="Coordonnées du service en pied de page."
@@ -87,6 +110,17 @@ class Emetteur(Modele):
             raise ValueError(
                 "indiquer soit « departement » (code INSEE), soit « titre » "
                 "(titre libre du bloc-marque), et pas les deux"
+            )
+        if not self.marque_etat and (self.departement is not None or self.image_marianne):
+            raise ValueError(
+                "un émetteur qui n'est pas un service de l'État (« marque_etat » à false) "
+                "n'a ni département de préfet ni Marianne, réservée à l'État : donner son "
+                "« titre » et, s'il en a un, son « logo »"
+            )
+        if self.marque_etat and self.logo is not None:
+            raise ValueError(
+                "« logo » est réservé aux émetteurs hors de l'État (« marque_etat » à "
+                "false) ; un service de l'État met son bloc-marque dans « image_marianne »"
             )
         return self
 

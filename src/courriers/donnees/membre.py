@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from courriers.donnees.base import Modele
 from courriers.donnees.destinataire import Destinataire
+from courriers.francais.deliberations import Proportion
 
 Siege = Literal["titulaire", "suppleant"]
 """The seat of a member: ``titulaire`` (votes, counts for the quorum) or
@@ -18,8 +19,6 @@ Siege = Literal["titulaire", "suppleant"]
 
 Presence = Literal["present", "distance", "excuse", "absent", "supplee", "pouvoir"]
 """The answer to a convocation (or the attendance recorded on the day)."""
-
-Seuil = Literal["moitie", "plus_de_la_moitie", "deux_tiers", "tiers"]
 
 
 class Membre(Destinataire):
@@ -83,10 +82,10 @@ class RegleQuorum(Modele):
     codified in the CRPA, R133-3 and following): half of the members
     present (in person or remotely) or having given a mandate."""
 
-    seuil: Seuil = Field(
+    proportion: Proportion = Field(
         "moitie",
-        description="« moitie » (la moitié au moins, règle commune), "
-        "« plus_de_la_moitie », « deux_tiers » ou « tiers » (deux tiers ou tiers au moins).",
+        description="« moitie » (la moitié au moins, règle commune), « majorite » (plus de "
+        "la moitié), « deux_tiers » ou « tiers », si le texte de l'instance en dispose ainsi.",
     )
     mandats_comptes: bool = Field(
         True, description="Les membres ayant donné pouvoir comptent pour le quorum."
@@ -102,11 +101,6 @@ class RegleQuorum(Modele):
         ge=1,
         description="Nombre de membres composant l'instance, quand tous ne sont pas dans la "
         "liste des convoqués (sièges vacants comptés) ; par défaut : les titulaires listés.",
-    )
-    texte: str | None = Field(
-        None,
-        description="Texte propre à l'instance qui fixe une autre règle (« article 5 de "
-        "l'arrêté préfectoral du 3 mai 2021 »), cité dans le compte rendu.",
     )
     sans_quorum: bool = Field(
         False,

@@ -110,14 +110,36 @@ def horaire(debut: dt.time, fin: dt.time | None = None, style: StyleHeure = "com
     return f"de {heure(debut, style)} à {heure(fin, style)}"
 
 
-def periode(debut: dt.date, fin: dt.date) -> str:
+def periode_numerique(debut: dt.date, fin: dt.date) -> str:
     """A period in numeric dates, the year once when shared:
     ``du 22/11 au 17/12/2021``.
 
-    >>> periode(dt.date(2021, 11, 22), dt.date(2021, 12, 17))
+    >>> periode_numerique(dt.date(2021, 11, 22), dt.date(2021, 12, 17))
     'du 22/11 au 17/12/2021'
-    >>> periode(dt.date(2021, 12, 22), dt.date(2022, 1, 7))
+    >>> periode_numerique(dt.date(2021, 12, 22), dt.date(2022, 1, 7))
     'du 22/12/2021 au 07/01/2022'
     """
     gauche = debut.strftime("%d/%m") if debut.year == fin.year else date_numerique(debut)
     return f"du {gauche} au {date_numerique(fin)}"
+
+
+def periode(debut: dt.date, fin: dt.date) -> str:
+    """A period of several days in long dates, the month and the year once
+    when shared (a meeting over several days).
+
+    >>> periode(dt.date(2022, 11, 22), dt.date(2022, 11, 24))
+    'du 22 au 24 novembre 2022'
+    >>> periode(dt.date(2022, 11, 30), dt.date(2022, 12, 2))
+    'du 30 novembre au 2 décembre 2022'
+    >>> periode(dt.date(2022, 12, 28), dt.date(2023, 1, 3))
+    'du 28 décembre 2022 au 3 janvier 2023'
+    >>> periode(dt.date(2022, 3, 1), dt.date(2022, 3, 3))
+    'du 1er au 3 mars 2022'
+    """
+    if debut.year != fin.year:
+        gauche = date_longue(debut)
+    elif debut.month != fin.month:
+        gauche = f"{jour(debut)} {mois(debut)}"
+    else:
+        gauche = jour(debut)
+    return f"du {gauche} au {date_longue(fin)}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from courriers.francais.elision import article_defini
+from courriers.francais.elision import Genre, article_defini
 
 Civilite = Literal["M.", "Mme"]
 
@@ -227,3 +227,15 @@ def titre_d_appel(civilite: Civilite) -> str:
     'Madame'
     """
     return "Madame" if civilite == "Mme" else "Monsieur"
+
+
+def accorder_au_genre(fonction: str, genre: Genre) -> str:
+    """The function in the gender of the person holding it, the gender
+    given apart from the civilité (a rank, ``Me``, ``Dr``, no civilité).
+
+    >>> accorder_au_genre("chef du bureau de la nationalité", "feminin")
+    'cheffe du bureau de la nationalité'
+    >>> accorder_au_genre("directeur", "masculin")
+    'directeur'
+    """
+    return accorder_fonction(fonction, "Mme" if genre == "feminin" else "M.")

@@ -25,6 +25,9 @@ from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
 from courriers.francais import accords, dates, delais, departements, elision, personnes
 from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marque
 from courriers.francais.elision import Genre
+from courriers.francais.personnes import Civilite
+from courriers.moteur import designations
+from courriers.moteur.filtres_reunion import FILTRES_REUNION
 from courriers.moteur.markdown import markdown_vers_wordml
 from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
 
@@ -42,7 +45,9 @@ def heure(ctx: Context, h: dt.time) -> str:
 
 @pass_context
 def horaire(ctx: Context, reunion: Reunion) -> str:
-    """``à 10h30`` or ``de 14h30 à 16h15``."""
+    """``à 10h30`` or ``de 14h30 à 16h15``; empty without a start time."""
+    if reunion.heure_debut is None:
+        return ""
     return dates.horaire(reunion.heure_debut, reunion.heure_fin, _options(ctx).heures)
 
 
@@ -59,27 +64,23 @@ def personne(ctx: Context, p: Personne) -> str:
     """``M. Alexandre SANZ``; a person without a name by function:
     ``M. le représentant de l'UFC Que Choisir``."""
     if not p.nom:
-        return avec_article(p)
-    return personnes.personne(p.civilite, p.prenom, p.nom, _options(ctx).noms_en_majuscules)
+        return designations.designation(p, _options(ctx))
+    return designations.nom_complet(p, _options(ctx))
 
 
 @pass_context
-def prenom_nom(ctx: Context, p: Personne) -> str:
-    """``Malorie CHANARD``, without civilité."""
-    return personnes.personne(None, p.prenom, p.nom or "", _options(ctx).noms_en_majuscules)
+def prenom_nom(ctx: Context, p: Personne | Signataire) -> str:
+    """``Malorie CHANARD``, without civilité; with a surname only the
+    civilité stays: ``Mme MAURIN``, never ``MAURIN``."""
+    civilite = None if p.prenom else p.civilite
+    return personnes.personne(civilite, p.prenom, p.nom or "", _options(ctx).noms_en_majuscules)
 
 
 def qualite(p: Personne) -> str:
     """What a person is, agreed: ``cheffe du bureau …``,
     ``Secrétaire Général de la préfecture de l'Allier``, or ``représentant
     la chambre …`` (invariable participle) when only the body is known."""
-    if p.fonction and p.organisme:
-        return f"{personnes.accorder_fonction(p.fonction, p.civilite)} {elision.de(p.organisme)}"
-    if p.fonction:
-        return personnes.accorder_fonction(p.fonction, p.civilite)
-    if p.organisme:
-        return f"représentant {p.organisme}"
-    return ""
+    return designations.qualite(p)
 
 
 def avec_article(p: Personne | Instance) -> str:
@@ -87,18 +88,15 @@ def avec_article(p: Personne | Instance) -> str:
     or a meeting body with its article (``le comité local des usagers``)."""
     if isinstance(p, Instance):
         return elision.article_defini(p.nom, p.genre, p.nombre)
-    groupe = personnes.fonction_avec_article(p.civilite, p.fonction or "")
-    return f"{groupe} {elision.de(p.organisme)}" if p.organisme else groupe
+    return designations.par_fonction(p)
 
 
 @pass_context
 def participant(ctx: Context, p: Personne) -> str:
-    """A line of a list of attendees: ``M. Séraphin ASENSIO, adjoint …``."""
-    if not p.nom:
-        return avec_article(p)
-    quoi = qualite(p)
-    nom = personne(ctx, p)
-    return f"{nom}, {quoi}" if quoi else nom
+    """A line of a list of attendees: ``M. Séraphin ASENSIO, adjoint …``,
+    ``Représentant de la FRAPNA``, ``La chambre d'agriculture, représentée
+    par …``."""
+    return designations.designation(p, _options(ctx), en_liste=True)
 
 
 @pass_context
@@ -117,12 +115,14 @@ def accord(participe: str, avec: Instance | Personne) -> str:
     """A participle agreed with a meeting body or a person."""
     if isinstance(avec, Instance):
         return accords.accorder(participe, avec.genre, avec.nombre)
-    return accords.accorder(participe, "feminin" if avec.civilite == "Mme" else "masculin")
+    genre = designations.genre(avec) or "masculin"
+    return accords.accorder(participe, genre, designations.nombre(avec))
 
 
 def intitule(groupes: Iterable[GroupeParticipants], participe: str, verbe: str = "être") -> str:
     """The heading of a list of attendees: ``Étaient présents``."""
-    civilites = [p.civilite for g in groupes for p in g.participants]
+    genre, nombre = designations.genre_nombre_des(p for g in groupes for p in g.participants)
+    civilites = ["Mme" if genre == "feminin" else "M."] * (2 if nombre == "pluriel" else 1)
     return accords.intitule_liste(participe, civilites, verbe)
 
 
@@ -152,7 +152,8 @@ def autorite(emetteur: Emetteur) -> str:
 def designation(p: Personne) -> str:
     """A recipient named in a header line: ``Monsieur le directeur
     départemental des territoires``, ``Madame Claire DUMAS``."""
-    ligne = personnes.ligne_destinataire(p.civilite, p.prenom, p.nom, p.fonction)
+    civilite: Civilite = "Mme" if designations.genre(p) == "feminin" else "M."
+    ligne = personnes.ligne_destinataire(civilite, p.prenom, p.nom, p.fonction)
     return f"{ligne} {elision.de(p.organisme)}" if p.organisme and not p.nom else ligne
 
 
@@ -164,7 +165,12 @@ def delai(d: Delai) -> str:
 def coordonnees(pied: PiedDePage) -> str:
     """The service's phone, e-mail and website on one line:
     ``Tél. : 04 70 48 30 00 – courrier@allier.gouv.fr – www.allier.gouv.fr``."""
-    morceaux = [f"Tél. : {pied.telephone}" if pied.telephone else "", pied.courriel, pied.site]
+    morceaux = [
+        f"Tél. : {pied.telephone}" if pied.telephone else "",
+        f"Télécopie : {pied.telecopie}" if pied.telecopie else "",
+        pied.courriel,
+        pied.site,
+    ]
     return " – ".join(m for m in morceaux if m)
 
 
@@ -180,8 +186,11 @@ def auteur(emetteur: Emetteur) -> str:
 
 
 def objet_par_defaut(reunion: Reunion) -> str:
-    """``Comité local des usagers du 28/02/2022.``"""
+    """``Comité local des usagers du 28/02/2022.``, ``Commission … du
+    22/11 au 24/11/2022.``"""
     nom = elision.majuscule_initiale(reunion.instance.nom)
+    if reunion.date_fin is not None:
+        return f"{nom} {dates.periode_numerique(reunion.date, reunion.date_fin)}."
     return f"{nom} du {dates.date_numerique(reunion.date)}."
 
 
@@ -241,5 +250,6 @@ FILTRES: dict[str, Callable[..., Any]] = {
     "de": elision.de,
     "a": elision.a,
     "majuscule_initiale": elision.majuscule_initiale,
+    **FILTRES_REUNION,
 }
 """Every filter a template may use, by name."""

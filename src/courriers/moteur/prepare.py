@@ -189,10 +189,15 @@ class ModelePrepare:
         return self._paquet(rendus)
 
 
-def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
+def preparer(
+    modele: Path,
+    image_marianne: Path | None = None,
+    texte_alternatif: str = TEXTE_ALTERNATIF_MARIANNE,
+) -> ModelePrepare:
     """Prepare ``modele`` for rendering (see the module docstring).
 
-    ``image_marianne``, the service's official image, fills the
+    ``image_marianne``, the service's official image (or the logo of an
+    emitter outside the State, with its ``texte_alternatif``), fills the
     ``{{ image_marianne }}`` slot of the parts that have one.
     """
     verifier_paquet_docx(modele)
@@ -200,7 +205,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
-    images = _images(document, image_marianne) if image_marianne else {}
+    images = _images(document, image_marianne, texte_alternatif) if image_marianne else {}
     tampon = io.BytesIO()
     document.save(tampon)
     with zipfile.ZipFile(tampon) as paquet:
@@ -234,7 +239,7 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
 _TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
 
 
-def _images(document: Any, image: Path) -> dict[str, Markup]:
+def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Markup]:
     """The drawing XML of the image for each story part that has a slot."""
     drawings: dict[str, Markup] = {}
     parties = [document.part] + [
@@ -246,7 +251,7 @@ def _images(document: Any, image: Path) -> dict[str, Markup]:
         if "image_marianne" not in partie.blob.decode("utf-8", "replace"):
             continue
         inline = partie.new_pic_inline(str(image), LARGEUR_MARIANNE)
-        inline.docPr.set("descr", TEXTE_ALTERNATIF_MARIANNE)
+        inline.docPr.set("descr", texte_alternatif)
         xml = etree.tostring(inline, encoding="unicode")
         drawings[str(partie.partname).lstrip("/")] = Markup(
             f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
