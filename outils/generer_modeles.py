@@ -243,9 +243,14 @@ def _styles(doc: DocumentType) -> None:
 
 
 def _bordure_titre_nulle(doc: DocumentType) -> None:
+    """The title without its border, and a heading of level 1 (outline
+    level 0) for screen readers and the PDF's structure, under which the
+    headings of the minutes' points (level 2) come."""
     ppr = doc.styles["Title"].element.get_or_add_pPr()
     for bordure in ppr.findall(qn("w:pBdr")):
         ppr.remove(bordure)
+    niveau = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): "0"})
+    ppr.append(niveau)
 
 
 def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[Any, Any]:
@@ -598,8 +603,10 @@ def convocation() -> DocumentType:
     return doc
 
 
-def _references(doc: DocumentType, vos_references: bool) -> None:
-    """``Vos réf.``, ``Nos réf.``, ``Objet``, ``PJ``."""
+def _references(doc: DocumentType, vos_references: bool, espace_apres: float = 0) -> None:
+    """``Vos réf.``, ``Nos réf.``, ``Objet``, ``PJ``; ``espace_apres``
+    points after the last of them (paragraph spacing, not an empty
+    paragraph, which screen readers announce)."""
     if vos_references:
         _tag(doc, "if courrier_recu")
         _label(
@@ -613,9 +620,19 @@ def _references(doc: DocumentType, vos_references: bool) -> None:
     _tag(doc, "if reference")
     _label(doc, f"Nos réf.{INSECABLE}: ", "{{ reference }}", style="Objet")
     _tag(doc, "endif")
-    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    if not espace_apres:
+        _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+        _tag(doc, "if pieces_jointes")
+        _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+        _tag(doc, "endif")
+        return
     _tag(doc, "if pieces_jointes")
-    _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    pj = _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    pj.paragraph_format.space_after = Pt(espace_apres)
+    _tag(doc, "else")
+    objet = _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    objet.paragraph_format.space_after = Pt(espace_apres)
     _tag(doc, "endif")
 
 
@@ -723,8 +740,7 @@ def courrier_service() -> DocumentType:
     _tag(doc, "if sous_couvert")
     _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
     _tag(doc, "endif")
-    _references(doc, vos_references=False)
-    _para(doc, "")
+    _references(doc, vos_references=False, espace_apres=18)
     _para(doc, "{{p corps|markdown }}")
     _signature(doc)
     _pied_de_page(doc)
@@ -842,7 +858,8 @@ def compte_rendu() -> DocumentType:
     ).paragraph_format.space_before = Pt(30)
     _tag(doc, "for groupe in destinataires")
     _tag(doc, "if groupe.titre")
-    _para(doc, "{{ groupe.titre }}", style="Groupe de liste")
+    # The groups spaced by the paragraph's own spacing, not an empty paragraph.
+    _para(doc, "{{ groupe.titre }}", style="Groupe de liste").paragraph_format.space_before = Pt(12)
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.destinataires")
     _para(
@@ -851,9 +868,6 @@ def compte_rendu() -> DocumentType:
         style="List Bullet",
     )
     _tag(doc, "endfor")
-    _tag(doc, "if not loop.last")
-    _para(doc, "")
-    _tag(doc, "endif")
     _tag(doc, "endfor")
     _tag(doc, "endif")
     _pied_de_page(doc)
@@ -866,9 +880,13 @@ def compte_rendu() -> DocumentType:
 
 
 def main() -> None:
+    from modeles_reunion import coupon_reponse, emargement
+
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
     for nom, construire in (
+        ("coupon-reponse.docx", coupon_reponse),
+        ("emargement.docx", emargement),
         ("compte-rendu.docx", compte_rendu),
         ("convocation.docx", convocation),
         ("reponse.docx", reponse),

@@ -75,15 +75,13 @@ def coupon_reponse() -> DocumentType:
         style="Lieu et date",
     )
     _tag(droite, "endif")
-    _para(doc, "")
-    _para(doc, "COUPON-RÉPONSE", style="Title")
+    _para(doc, "COUPON-RÉPONSE", style="Title").paragraph_format.space_before = Pt(24)
     _para(
         doc,
         "Réunion {{ reunion.instance|avec_article|de }} du {{ reunion.date|date_longue(true) }} "
         "{{ reunion|horaire }}{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}",
         style="Corps de texte",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, "")
     soussigne = _para(
         doc,
         "Je {{ 'soussigné'|accord(convoque) }}, {{ nom_convoque }}"
@@ -93,6 +91,7 @@ def coupon_reponse() -> DocumentType:
         style="Corps de texte",
     )
     soussigne.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    soussigne.paragraph_format.space_before = Pt(18)
     _case(doc, "participerai à la réunion en personne ;")
     _tag(doc, "if reunion.lien_visio")
     _case(doc, "participerai à la réunion à distance (visioconférence) ;")
@@ -114,10 +113,9 @@ def coupon_reponse() -> DocumentType:
     note.runs[0].italic = True
     note.runs[0].font.size = Pt(9)
     _tag(doc, "endif")
-    _para(doc, "")
     _para(
         doc, f"Fait à ………………………………, le ……………………{INSECABLE}", style="Corps de texte"
-    ).paragraph_format.space_before = Pt(12)
+    ).paragraph_format.space_before = Pt(30)
     _para(doc, "Signature", style="Signature").paragraph_format.space_before = Pt(12)
     _pied_de_page(doc)
     _proprietes(
@@ -207,13 +205,12 @@ def emargement() -> DocumentType:
     _tag(doc, "endif")
     _tag(doc, "for college in colleges")
     _tag(doc, "if college.titre")
-    _para(doc, "{{ college.titre }}", style="Heading 2")
+    _para(doc, "{{ college.titre }}", style="Heading 1")
     _tag(doc, "endif")
     _tableau(doc, "ligne in college.lignes", tuple(c[2] for c in _COLONNES_EMARGEMENT), 1.1)
-    _para(doc, "")
     _tag(doc, "endfor")
     _tag(doc, "if lignes_vierges")
-    _para(doc, "Personnes présentes non inscrites sur la liste", style="Heading 2")
+    _para(doc, "Personnes présentes non inscrites sur la liste", style="Heading 1")
     _tableau(doc, "vierge in lignes_vierges", ("", "", "", ""), 1.1)
     _tag(doc, "endif")
     _pied(doc)

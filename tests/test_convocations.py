@@ -23,6 +23,8 @@ from courriers.convocations import date_limite_reponse, exemplaires
 from courriers.documents import chemin_modele, depuis_donnees, preparer_modele
 from courriers.moteur.environnement import environnement
 from courriers.moteur.prepare import preparer
+from modeles_tableaux import MODELES as MODELES_TABLEAUX
+from modeles_tableaux import MOTS as MOTS_TABLEAUX
 from outils_texte import texte
 
 #: For each invitee of the example: opening and closing formulas, checked by hand.
@@ -197,20 +199,30 @@ def rendu_docxtpl(modele: Path, contexte: dict[str, Any]) -> bytes:
     return sortie.getvalue()
 
 
-@pytest.mark.parametrize("modele", ["integre", "complet"])
+@pytest.mark.parametrize("modele", ["integre", "complet", *MODELES_TABLEAUX])
 def test_meme_texte_que_docxtpl_document_par_document(
     modele: str, donnees_exemple: dict[str, Any], tmp_path: Path
 ) -> None:
+    """The built-in template, a template with images, header and footer, and
+    the templates whose table columns change (``modeles_tableaux``)."""
     donnees_exemple["convocation"]["texte"] = "Texte **gras** & <b>x</b>\n\n- une puce\n- une autre"
     convocation = depuis_donnees(donnees_exemple, Convocation)
-    chemin = chemin_modele(convocation) if modele == "integre" else modele_complet(tmp_path)
+    if modele in MODELES_TABLEAUX:
+        chemin = MODELES_TABLEAUX[modele](tmp_path)
+    else:
+        chemin = chemin_modele(convocation) if modele == "integre" else modele_complet(tmp_path)
     prepare = preparer(chemin)
     lot = exemplaires(convocation)
+    if modele in MODELES_TABLEAUX:
+        lot = lot[:2]  # the same table for every invitee
     for exemplaire in lot:
         rapide = texte_complet(prepare.rendre(exemplaire.contexte, exemplaire.proprietes))
         assert rapide == texte_complet(rendu_docxtpl(chemin, exemplaire.contexte))
-    assert "Présentation du plan de communication" in rapide
-    assert "& <b>x</b>" in rapide
+    if modele in MODELES_TABLEAUX:
+        assert all(mot in rapide for mot in MOTS_TABLEAUX[modele])
+    else:
+        assert "Présentation du plan de communication" in rapide
+        assert "& <b>x</b>" in rapide
 
 
 # --- command line ----------------------------------------------------------------

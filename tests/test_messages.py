@@ -174,9 +174,11 @@ def _convertir_avec(dossier: Path, corps: str, delai: float = 120.0) -> list[Pat
         return convertir([_docx(dossier / "docs")], delai=delai)
 
 
-def _convertir_ecrit(dossier: Path, contenu: bytes, pdfa: bool = False) -> list[Path]:
+def _convertir_ecrit(
+    dossier: Path, contenu: bytes, pdfa: bool = False, pdfua: bool = False
+) -> list[Path]:
     with _soffice_qui_ecrit(dossier, contenu):
-        return convertir([_docx(dossier / "docs")], pdfa=pdfa)
+        return convertir([_docx(dossier / "docs")], pdfa=pdfa, pdfua=pdfua)
 
 
 def _apercu_avec_pdftoppm(dossier: Path, corps: str, delai: float = 120.0) -> list[Path]:
@@ -416,6 +418,9 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "ecriture.smtp_injoignable": _smtp_injoignable,
     # contrôles
     "controles.non_satisfaits": _strict,
+    "controles.accessibilite": lambda d: _cli(
+        "cr", EXEMPLE, "-o", d / "cr.docx", "--strict", "--modele", _modele(d, "- tapé à la main")
+    ),
     # pdf
     "pdf.libreoffice_absent": _sans_libreoffice,
     "pdf.libreoffice_introuvable": lambda d: _avec_env(
@@ -431,6 +436,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "pdf.pdf_incomplet": lambda d: _convertir_ecrit(d, b"pas un PDF"),
     "pdf.pdf_non_balise": lambda d: _convertir_ecrit(d, b"%PDF-1.6\n%%EOF\n"),
     "pdf.pas_pdfa": lambda d: _convertir_ecrit(d, PDF_BALISE, pdfa=True),
+    "pdf.pas_pdfua": lambda d: _convertir_ecrit(d, PDF_BALISE, pdfua=True),
     "pdf.pdftoppm_absent": lambda d: _avec_env(
         {"PATH": str(d / "vide")}, "apercu", "cr", "-o", d / "apercus"
     ),

@@ -413,6 +413,26 @@ def test_pdfa_refuse_si_libreoffice_ne_le_produit_pas(faux: Faux, tmp_path: Path
     assert '"SelectPdfVersion":{"type":"long","value":"2"}' in "".join(faux.appels()[0])
 
 
+@posix
+def test_pdfua_demande_a_libreoffice_et_verifie(faux: Faux, tmp_path: Path) -> None:
+    """PDF/UA through LibreOffice's own option, with the title in the title
+    bar; refused when the PDF does not say it is PDF/UA."""
+    [a] = _docx(tmp_path, "a")
+    with pytest.raises(ErreurConversion, match=r"n'est pas un PDF/UA-1 \(il faut LibreOffice"):
+        convertir([a], pdfua=True)
+    assert not a.with_suffix(".pdf").exists()
+    appel = "".join(faux.appels()[0])
+    assert '"PDFUACompliance":{"type":"boolean","value":"true"}' in appel
+    assert '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}' in appel
+    assert "SelectPdfVersion" not in appel
+    with pytest.raises(ErreurConversion):
+        convertir([a], pdfa=True, pdfua=True)
+    appel = "".join(faux.appels()[1])
+    assert (
+        '"PDFUACompliance"' in appel and '"SelectPdfVersion":{"type":"long","value":"2"}' in appel
+    )
+
+
 def test_libreoffice_introuvable_par_la_variable(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -491,6 +491,7 @@ def test_rapport_json(tmp_path: Path) -> None:
             "lieu": "¶1",
             "texte": "Salle : {{ reunion.salle }}",
             "message": problemes[0].message,
+            "gravite": "erreur",
         }
     ]
     assert [Probleme(**d) for d in donnees] == problemes

@@ -21,12 +21,19 @@ from courriers.courriels import ecrire_courriels
 from courriers.courriels_lot import preparer_courriels
 from courriers.donnees.base import Modele
 from courriers.donnees.convocation import Convocation
+from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
-from courriers.verification import rapport, rapport_json, verifier_modele
+from courriers.verification import (
+    avertissements_modele,
+    rapport,
+    rapport_json,
+    verifier_modele,
+)
+from courriers.verification.accessibilite import refuser_si_inaccessible, verifier_accessibilite
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -128,12 +135,6 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
         _options_tableurs(commande)
     if type_document.code == "convocation":
         _options_courriels(commande)
-    if type_document.controles:
-        commande.add_argument(
-            "--strict",
-            action="store_true",
-            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
-        )
     if type_document.par_correspondant:
         commande.add_argument(
             "--correspondants",
@@ -156,12 +157,16 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
     verifier = actions.add_parser(
         "verifier",
         help="signale toutes les erreurs d'un modèle, avec leur emplacement",
-        description="Vérifie un modèle DOCX pour un type de document. Codes de sortie : "
-        "0 aucun problème, 1 problèmes trouvés, 2 usage.",
+        description="Vérifie un modèle DOCX pour un type de document : erreurs (le modèle "
+        "est refusé) et avertissements (tableaux, accessibilité). Codes de sortie : 0 aucune "
+        "erreur (avertissements compris, sauf avec --strict), 1 problèmes trouvés, 2 usage.",
     )
     verifier.add_argument("fichier", type=Path, metavar="FICHIER.docx", help="modèle à vérifier")
     verifier.add_argument("--type", required=True, choices=codes, help="type de document")
     verifier.add_argument("--json", action="store_true", help="rapport en JSON")
+    verifier.add_argument(
+        "--strict", action="store_true", help="les avertissements comptent comme des erreurs"
+    )
     copier = actions.add_parser(
         "copier",
         help="copie un modèle intégré pour le personnaliser",
@@ -325,6 +330,18 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         help="écrit aussi le PDF/A-2b (archivage) de chaque document, avec LibreOffice",
     )
     parser.add_argument(
+        "--pdfua",
+        action="store_true",
+        help="écrit aussi le PDF/UA-1 (accessible : titre, langue, balises) de chaque "
+        "document, avec LibreOffice ; se combine avec --pdfa",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="les avertissements (contrôles des courriers, accessibilité du document rendu) "
+        "deviennent des erreurs (rien n'est écrit)",
+    )
+    parser.add_argument(
         "--dossier-modeles",
         type=Path,
         metavar="DOSSIER",
@@ -379,19 +396,39 @@ def _produire(args: argparse.Namespace) -> int:
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
     if sortie.resolve() == fichier.resolve():
         raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
-    documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
+    contenu = documents.rendre(document, args.modele, args.dossier_modeles)
+    if args.strict:
+        refuser_si_inaccessible(contenu, sortie.name)
+    ecrire_atomiquement(sortie, contenu)
     print(f"Document écrit ({type_document.libelle}) : {sortie}")
+    _avertir_accessibilite([(sortie.name, contenu)])
     _pdf([sortie], args)
     return 0
 
 
+def _avertir_accessibilite(documents_ecrits: Sequence[tuple[str, bytes | Path]]) -> None:
+    """Print the accessibility warnings of the documents written, each once
+    with the documents it concerns (docs/accessibilite.md)."""
+    vus: dict[tuple[str, str, str], list[str]] = {}
+    for nom, contenu in documents_ecrits:
+        for probleme in verifier_accessibilite(contenu):
+            vus.setdefault((probleme.partie, probleme.lieu, probleme.message), []).append(nom)
+    for (partie, lieu, message), noms in vus.items():
+        ou = noms[0] if len(noms) == 1 else f"{noms[0]} et {len(noms) - 1} autre(s)"
+        print(
+            f"courriers : avertissement : accessibilité : {ou} : {partie} {lieu} — {message}",
+            file=sys.stderr,
+        )
+
+
 def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
-    process."""
-    if not (args.pdf or args.pdfa) or not docx:
+    """With --pdf, --pdfa or --pdfua: every DOCX written converted in one
+    LibreOffice process."""
+    if not (args.pdf or args.pdfa or args.pdfua) or not docx:
         return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
-    sorte = "PDF/A-2b" if args.pdfa else "PDF"
+    pdfs = pdf.convertir(docx, pdfa=args.pdfa, pdfua=args.pdfua)
+    sorte = " et ".join(n for n, oui in (("PDF/A-2b", args.pdfa), ("PDF/UA-1", args.pdfua)) if oui)
+    sorte = sorte or "PDF"
     print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
@@ -414,7 +451,7 @@ def _lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
         correspondants = charger_correspondants(args.correspondants)
     lot = documents.par_correspondant(lettre, correspondants)
     modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
+    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer, args.strict)
     return _bilan("courriers écrits", bilan, echecs, dossier, args)
 
 
@@ -424,6 +461,7 @@ def _bilan(
     """Print what a batch wrote and what failed (PDF too); the exit code."""
     tous = [*echecs, *bilan.echecs]
     print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
+    _avertir_accessibilite([(chemin.name, chemin) for chemin in bilan.ecrits])
     _pdf(bilan.ecrits, args)
     for echec in tous:
         print(f"courriers : échec : {echec}", file=sys.stderr)
@@ -453,10 +491,11 @@ def _lot(
             args.jobs,
             progression,
             args.continuer,
+            args.strict,
         )
     else:
         modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
+        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer, args.strict)
     return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
 
 
@@ -511,11 +550,13 @@ def _modele(args: argparse.Namespace) -> int:
         return 0
     try:
         problemes = verifier_modele(args.fichier, args.type)
+        problemes += avertissements_modele(args.fichier)
     except ErreurModele as exc:  # not a readable DOCX: a problem of the template
         print(f"courriers : {exc.message}", file=sys.stderr)
         return 1
     print(rapport_json(problemes) if args.json else rapport(problemes))
-    return 1 if problemes else 0
+    bloquants = [p for p in problemes if args.strict or p.gravite == "erreur"]
+    return 1 if bloquants else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from courriers.francais.formules import Formules, formules
 from courriers.francais.jours_ouvres import jours_ouvres_avant
 from courriers.messages import erreur
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
 

@@ -19,7 +19,7 @@ from courriers.donnees.destinataire import Destinataire
 from courriers.francais.delais import delai_en_texte, echeance
 from courriers.messages import erreur
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
 D = TypeVar("D", bound=Lettre)

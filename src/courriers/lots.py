@@ -22,6 +22,7 @@ from courriers.convocations import Exemplaire
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
 from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 Progression = Callable[[int, int], None]
 
@@ -40,17 +41,19 @@ def ecrire_lot(
     dossier: Path,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
 ) -> Bilan:
     """Render and write every document of the batch into ``dossier``.
 
     All or nothing; with ``continuer``, the documents that render are
-    written and the others listed in :attr:`Bilan.echecs`.
+    written and the others listed in :attr:`Bilan.echecs`. With ``strict``,
+    a document with accessibility warnings fails.
     """
     resultats: list[Path | str] = []
     try:
         _creer(dossier)
         for numero, exemplaire in enumerate(exemplaires, start=1):
-            resultats.append(_ecrire_temporaire(modele, exemplaire, dossier, continuer))
+            resultats.append(_ecrire_temporaire(modele, exemplaire, dossier, continuer, strict))
             if progression:
                 progression(numero, len(exemplaires))
         return _publier(resultats, exemplaires, dossier)
@@ -67,6 +70,7 @@ def ecrire_lot_parallele(
     processus: int,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
 ) -> Bilan:
     """Same as :func:`ecrire_lot`, with ``processus`` worker processes; each
     prepares the template once."""
@@ -81,7 +85,11 @@ def ecrire_lot_parallele(
             initargs=(chemin_modele, image_marianne),
         ) as executeur:
             for faits in executeur.map(
-                _ecrire_paquet, paquets, [dossier] * len(paquets), [continuer] * len(paquets)
+                _ecrire_paquet,
+                paquets,
+                [dossier] * len(paquets),
+                [continuer] * len(paquets),
+                [strict] * len(paquets),
             ):
                 resultats.extend(faits)
                 if progression:
@@ -102,10 +110,11 @@ def _initialiser_processus(chemin_modele: Path, image_marianne: Path | None) -> 
 
 
 def _ecrire_paquet(
-    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool
+    paquet: Sequence[Exemplaire], dossier: Path, continuer: bool, strict: bool = False
 ) -> list[Path | str]:
     assert _MODELE_DU_PROCESSUS is not None
-    return [_ecrire_temporaire(_MODELE_DU_PROCESSUS, e, dossier, continuer) for e in paquet]
+    modele = _MODELE_DU_PROCESSUS
+    return [_ecrire_temporaire(modele, e, dossier, continuer, strict) for e in paquet]
 
 
 def _creer(dossier: Path) -> None:
@@ -118,20 +127,28 @@ def _creer(dossier: Path) -> None:
 
 
 def _ecrire_temporaire(
-    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, continuer: bool
+    modele: ModelePrepare,
+    exemplaire: Exemplaire,
+    dossier: Path,
+    continuer: bool,
+    strict: bool = False,
 ) -> Path | str:
     """The temporary file of one document; with ``continuer``, the reason
     of a failure instead of raising it."""
     try:
-        return _ecrire_un(modele, exemplaire, dossier)
+        return _ecrire_un(modele, exemplaire, dossier, strict)
     except ErreurCourriers as exc:
         if not continuer:
             raise
         return f"{exemplaire.nom_fichier} : {exc.message}"
 
 
-def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> Path:
+def _ecrire_un(
+    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, strict: bool = False
+) -> Path:
     contenu = modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+    if strict:
+        refuser_si_inaccessible(contenu, exemplaire.nom_fichier)
     try:
         descripteur, nom = tempfile.mkstemp(prefix=".courriers-", suffix=".tmp", dir=dossier)
         with os.fdopen(descripteur, "wb") as fichier:

@@ -492,6 +492,15 @@ _MESSAGES: tuple[Message, ...] = (
         "mentionnées, agent ou coordonnées absents, accusé sans délai, réponse tardive), "
         "listés avec leur code : compléter les données (docs/courriers.md).",
     ),
+    Message(
+        "controles.accessibilite",
+        ErreurControles,
+        "{document} : contrôles d'accessibilité non satisfaits (--strict) : {rapport}",
+        "Avec --strict, le document rendu a des avertissements d'accessibilité (image sans "
+        "texte de remplacement, tableau sans ligne d'en-tête, niveau de titre sauté, "
+        "paragraphe vide, contraste, titre vide, liste tapée) : corriger le modèle ou les "
+        "données (docs/accessibilite.md).",
+    ),
     # --- pdf (7) -------------------------------------------------------------------
     Message(
         "pdf.libreoffice_absent",
@@ -577,6 +586,14 @@ _MESSAGES: tuple[Message, ...] = (
         "ancien ?)",
         "Avec --pdfa, le PDF n'est pas identifié comme PDF/A-2b : mettre LibreOffice à jour "
         "(7.4 ou plus récent).",
+    ),
+    Message(
+        "pdf.pas_pdfua",
+        ErreurConversion,
+        "{source} : le PDF produit par LibreOffice n'est pas un PDF/UA-1{avec} (il faut "
+        "LibreOffice 7.2 ou plus récent pour le PDF/UA, 7.4 pour le PDF/UA avec le PDF/A)",
+        "Avec --pdfua, le PDF n'est pas identifié comme PDF/UA-1 (accessibilité) : mettre "
+        "LibreOffice à jour, ou retirer --pdfa si cette version ne sait pas produire les deux.",
     ),
     Message(
         "pdf.pdftoppm_absent",

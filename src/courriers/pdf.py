@@ -12,12 +12,16 @@ converting a letter (``docs/pdf.md``). The process runs
   Sans (same metrics), never the default DejaVu Sans;
 * within ``delai`` seconds: past that, its whole process group is killed.
 
-The PDF is tagged (structure for screen readers), and with ``pdfa=True`` a
-PDF/A-2b for archiving. The options are passed both ways LibreOffice knows:
+The PDF is tagged (structure for screen readers), with ``pdfa=True`` a
+PDF/A-2b for archiving, and with ``pdfua=True`` a PDF/UA-1 (accessibility,
+ISO 14289-1) through LibreOffice's own export option (``PDFUACompliance``,
+LibreOffice 7.2 and later), the title shown in the window's title bar
+(``DisplayPDFDocumentTitle``); both may be asked together (LibreOffice 7.4
+writes both identifications). The options are passed both ways LibreOffice knows:
 the JSON filter options of the command line (LibreOffice 7.4 and later) and
 the PDF export settings of the private profile (``registrymodifications.xcu``,
 also read by older versions); every PDF is then checked (``%PDF-`` header,
-structure tree, PDF/A identification in the XMP metadata).
+structure tree, PDF/A and PDF/UA identifications in the XMP metadata).
 
 All or nothing: LibreOffice writes into a temporary folder; only when every
 expected PDF is there and sound are they copied next to their destinations
@@ -62,6 +66,7 @@ _EMPLACEMENTS_HABITUELS = (
 )
 _PDFA_PARTIE = re.compile(rb"pdfaid:part(?:>\s*|=[\"'])2")
 _PDFA_CONFORMITE = re.compile(rb"pdfaid:conformance(?:>\s*|=[\"'])B")
+_PDFUA_PARTIE = re.compile(rb"pdfuaid:part(?:>\s*|=[\"'])1")
 _PAGE_PNG = re.compile(r"page-(\d+)\.png")
 
 
@@ -70,23 +75,38 @@ def disponible() -> bool:
     return _chercher_soffice() is not None
 
 
-def options_filtre(pdfa: bool = False) -> str:
-    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if ``pdfa``.
+def _reglages(pdfa: bool, pdfua: bool) -> dict[str, tuple[str, str]]:
+    """LibreOffice's PDF export settings: name → (type, value)."""
+    reglages = {"UseTaggedPDF": ("boolean", "true")}
+    if pdfa:
+        reglages["SelectPdfVersion"] = ("long", "2")
+    if pdfua:
+        reglages["PDFUACompliance"] = ("boolean", "true")
+        reglages["DisplayPDFDocumentTitle"] = ("boolean", "true")
+    return reglages
+
+
+def options_filtre(pdfa: bool = False, pdfua: bool = False) -> str:
+    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if
+    ``pdfa``, PDF/UA-1 with the title in the title bar if ``pdfua``.
 
     >>> options_filtre()
     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     >>> '"SelectPdfVersion":{"type":"long","value":"2"}' in options_filtre(pdfa=True)
     True
+    >>> '"PDFUACompliance":{"type":"boolean","value":"true"}' in options_filtre(pdfua=True)
+    True
     """
-    options: dict[str, dict[str, str]] = {"UseTaggedPDF": {"type": "boolean", "value": "true"}}
-    if pdfa:
-        options["SelectPdfVersion"] = {"type": "long", "value": "2"}
+    options = {nom: {"type": t, "value": v} for nom, (t, v) in _reglages(pdfa, pdfua).items()}
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
-def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) -> list[Path]:
+def convertir(
+    docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0, pdfua: bool = False
+) -> list[Path]:
     """Convert each DOCX to a PDF beside it (same name, ``.pdf``), all or nothing.
 
+    ``pdfa``: PDF/A-2b; ``pdfua``: PDF/UA-1 (both may be asked).
     One LibreOffice process converts them all (one per
     :data:`DOCUMENTS_PAR_PROCESSUS` documents, or when two files share a
     name); ``delai`` is the time limit of each process, in seconds. Returns
@@ -102,14 +122,14 @@ def convertir(docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0) ->
     absolues = list(dict.fromkeys(_source(chemin) for chemin in sources))
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="courriers-pdf-", ignore_cleanup_errors=True) as tmp:
-        produits = _convertir_dans(absolues, Path(tmp), pdfa, delai, soffice)
+        produits = _convertir_dans(absolues, Path(tmp), (pdfa, pdfua), delai, soffice)
         _publier([(produits[source], source.with_suffix(".pdf")) for source in absolues])
     return [chemin.with_suffix(".pdf") for chemin in sources]
 
 
-def convertir_un(docx: Path, pdfa: bool = False, delai: float = 120.0) -> Path:
+def convertir_un(docx: Path, pdfa: bool = False, delai: float = 120.0, pdfua: bool = False) -> Path:
     """Convert one DOCX to a PDF beside it; see :func:`convertir`."""
-    return convertir([docx], pdfa=pdfa, delai=delai)[0]
+    return convertir([docx], pdfa=pdfa, delai=delai, pdfua=pdfua)[0]
 
 
 def apercu(
@@ -139,7 +159,7 @@ def apercu(
     dossier = Path(dossier)
     with tempfile.TemporaryDirectory(prefix="courriers-apercu-", ignore_cleanup_errors=True) as t:
         tmp = Path(t)
-        pdf = _convertir_dans([source], tmp, False, delai, soffice)[source]
+        pdf = _convertir_dans([source], tmp, (False, False), delai, soffice)[source]
         images = tmp / "apercu"
         images.mkdir()
         pages = [] if toutes_les_pages else ["-f", "1", "-l", "1"]
@@ -212,11 +232,12 @@ def _source(chemin: Path) -> Path:
 
 
 def _convertir_dans(
-    sources: list[Path], tmp: Path, pdfa: bool, delai: float, soffice: str
+    sources: list[Path], tmp: Path, normes: tuple[bool, bool], delai: float, soffice: str
 ) -> dict[Path, Path]:
-    """Convert ``sources`` into folders of ``tmp``; return each checked PDF."""
+    """Convert ``sources`` into folders of ``tmp``; return each checked PDF.
+    ``normes``: (PDF/A-2b, PDF/UA-1)."""
     profil = tmp / "profil"
-    _preparer_profil(profil, pdfa)
+    _preparer_profil(profil, *normes)
     env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
     produits: dict[Path, Path] = {}
     for numero, lot in enumerate(_repartir(sources)):
@@ -232,7 +253,7 @@ def _convertir_dans(
             "--nodefault",
             *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
             "--convert-to",
-            options_filtre(pdfa),
+            options_filtre(*normes),
             "--outdir",
             str(sortie),
             *(str(source) for source in lot),
@@ -244,14 +265,15 @@ def _convertir_dans(
             raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
         for source in lot:
             produits[source] = sortie / f"{source.stem}.pdf"
-    _verifier(produits, pdfa)
+    _verifier(produits, *normes)
     return produits
 
 
-def _preparer_profil(profil: Path, pdfa: bool) -> None:
+def _preparer_profil(profil: Path, pdfa: bool, pdfua: bool = False) -> None:
     """A new LibreOffice profile whose PDF export settings are ours (read by
     the versions older than 7.4, which ignore the JSON filter options)."""
-    reglages = {"UseTaggedPDF": "true", "SelectPdfVersion": "2" if pdfa else "0"}
+    reglages = {nom: valeur for nom, (_, valeur) in _reglages(pdfa, pdfua).items()}
+    reglages.setdefault("SelectPdfVersion", "0")
     items = "".join(
         '<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export">'
         f'<prop oor:name="{nom}" oor:op="fuse"><value>{valeur}</value></prop></item>\n'
@@ -308,8 +330,9 @@ def _tous_docx(lot: list[Path]) -> bool:
     return all(source.suffix.lower() == ".docx" for source in lot)
 
 
-def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
-    """Every expected PDF exists, is complete, tagged, and PDF/A-2b if asked."""
+def _verifier(produits: dict[Path, Path], pdfa: bool, pdfua: bool = False) -> None:
+    """Every expected PDF exists, is complete, tagged, and PDF/A-2b and
+    PDF/UA-1 if asked."""
     absents = [source for source, pdf in produits.items() if not pdf.is_file()]
     if absents:
         raise erreur("pdf.pdf_absent", documents=_noms(absents, tout=True))
@@ -321,6 +344,8 @@ def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
             raise erreur("pdf.pdf_non_balise", source=source)
         if pdfa and not (_PDFA_PARTIE.search(contenu) and _PDFA_CONFORMITE.search(contenu)):
             raise erreur("pdf.pas_pdfa", source=source)
+        if pdfua and not _PDFUA_PARTIE.search(contenu):
+            raise erreur("pdf.pas_pdfua", source=source, avec=" et PDF/A-2b" if pdfa else "")
 
 
 # --- Processes ---------------------------------------------------------------

@@ -29,7 +29,7 @@ from courriers.donnees.courrier import AccuseReception, CourrierService, Reponse
 from courriers.donnees.membre import Membre
 from courriers.donnees.presences import CollegeEmargement, CouponReponse, FeuilleEmargement
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 
 __all__ = ["TYPES", "Controle", "TypeDocument", "type_de"]
 

@@ -23,7 +23,7 @@ from courriers.donnees.presences import (
 from courriers.francais.dates import date_numerique
 from courriers.messages import erreur
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 from courriers.presences import (
     Presences,

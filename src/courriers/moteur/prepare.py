@@ -7,10 +7,12 @@ the members no rendering changes (styles, theme, images…). Rendering a
 document then costs only its own Jinja rendering, checks and zip writing.
 
 The result is the document docxtpl would produce (same steps, from its own
-helpers: ``patch_xml``, ``resolve_listing``, ``fix_tables``), with these
+helpers: ``patch_xml``, ``resolve_listing``), with these
 differences, all deliberate: each rendered part is parsed by a strict XML
 parser (an error, never a silent repair); ordinal suffixes are set in
-superscript; Markdown numbered lists restart; document properties are set.
+superscript; Markdown numbered lists restart; document properties are set
+(``proprietes``); every table's grid is repaired when its rendered rows
+disagree with it (``grilles``).
 
 A prepared template holds no per-render state: it can render documents in
 any order, and be shared by the processes of a batch.
@@ -38,6 +40,7 @@ from courriers.messages import erreur
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_jinja
 from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.grilles import reparer_grilles
 from courriers.moteur.numerotation import (
     CLE_NUMEROTATION,
     Numerotation,
@@ -45,7 +48,7 @@ from courriers.moteur.numerotation import (
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
-from courriers.moteur.texte_xml import nettoyer
+from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -54,23 +57,13 @@ _PARTIES_A_RENDRE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|e
 _CORE = "docProps/core.xml"
 _NUMBERING = "word/numbering.xml"
 _ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
-# docxtpl's stateless helpers (patch_xml, resolve_listing, fix_tables).
+# docxtpl's stateless helpers (patch_xml, resolve_listing).
 _DOCXTPL = DocxTemplate(io.BytesIO())
 
 #: Width of the Marianne image in the bloc-marque (house style).
 LARGEUR_MARIANNE = Mm(25)
 #: Alternative text of the Marianne image (accessibility).
 TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
-
-
-@dataclass(frozen=True)
-class Proprietes:
-    """Document properties (File > Properties in Word)."""
-
-    titre: str
-    auteur: str = ""
-    sujet: str = ""
-    langue: str = "fr-FR"
 
 
 @dataclass(frozen=True)
@@ -90,11 +83,10 @@ class ModelePrepare:
     ordre: tuple[str, ...]
     constants: Mapping[str, Membre]
     parties: tuple[_Partie, ...]
-    core: bytes
+    core: ProprietesModele
     numbering: bytes | None
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
-    corriger_tableaux: bool
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
@@ -103,7 +95,7 @@ class ModelePrepare:
         """The DOCX bytes of one document."""
         numerotation = self._numerotation()
         rendus = {p.nom: self._rendre_partie(p, contexte, numerotation) for p in self.parties}
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+        rendus[_CORE] = self.core.ecrire(proprietes, contexte, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -133,8 +125,7 @@ class ModelePrepare:
             ) from exc
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
-        if self.corriger_tableaux:
-            arbre = _DOCXTPL.fix_tables(xml)
+        reparer_grilles(arbre)
         _renumeroter_images(arbre)
         _cellules_terminees(arbre)
         ordinaux_en_exposant(arbre)
@@ -183,7 +174,7 @@ class ModelePrepare:
             if p is not corps_partie
         }
         rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+        rendus[_CORE] = self.core.ecrire(proprietes, premier, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -212,11 +203,9 @@ def preparer(
         contenus = {nom: paquet.read(nom) for nom in paquet.namelist()}
     env = environnement()
     parties: list[_Partie] = []
-    sources: list[str] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
             source = _avant_jinja(octets)
-            sources.append(source)
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
@@ -228,15 +217,11 @@ def preparer(
         ordre=tuple(contenus),
         constants={n: Membre.de(n, c) for n, c in contenus.items() if n not in rendus},
         parties=tuple(parties),
-        core=contenus[_CORE],
+        core=compiler(contenus[_CORE], env, modele.name),
         numbering=contenus.get(_NUMBERING),
         abstrait_liste_numerotee=abstrait_du_style(document, "ListNumber"),
         styles_numerotes=styles_numerotes(document),
-        corriger_tableaux=any(_TABLEAUX_DYNAMIQUES.search(s) for s in sources),
     )
-
-
-_TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
 
 
 def _images(document: Any, image: Path, texte_alternatif: str) -> dict[str, Markup]:
@@ -314,33 +299,3 @@ def _saut_de_page() -> Any:
     return etree.fromstring(
         f'<w:p xmlns:w="{NS_W}"><w:r><w:br w:type="page"/></w:r></w:p>', _ANALYSEUR
     )
-
-
-_ESPACES_CORE = {
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-}
-
-
-def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
-    """``docProps/core.xml`` with the document's title, author, subject and
-    language."""
-    arbre = etree.fromstring(core, _ANALYSEUR)
-    for prefixe, nom, valeur in (
-        ("dc", "title", proprietes.titre),
-        ("dc", "creator", proprietes.auteur),
-        ("dc", "subject", proprietes.sujet),
-        ("dc", "language", proprietes.langue),
-    ):
-        element = arbre.find(f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        if element is None:
-            element = etree.SubElement(arbre, f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        element.text = _texte_propriete(valeur)
-    return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
-
-
-def _texte_propriete(valeur: str) -> str:
-    """Property text without XML-illegal characters (lxml refuses them), on
-    one line, with the typographic apostrophe (LibreOffice 7.4 escapes an
-    ASCII one twice in the PDF's XMP metadata: ``L&apos;ALLIER``)."""
-    return nettoyer(valeur).replace("\n", " ").replace("'", "’")

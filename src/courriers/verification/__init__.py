@@ -25,10 +25,22 @@ paragraph's text is read as Jinja sees it after docxtpl's ``patch_xml``
 
 A part where none of this finds a problem is also compiled whole, as the
 engine does, so that nothing the engine would refuse goes unreported.
+
+:func:`avertissements_modele` reports what the engine renders but may be
+wrong for some readers (warnings, errors with ``--strict``): a table whose
+grid disagrees with its rows, and the accessibility checks of
+:mod:`courriers.verification.accessibilite` (also run on each rendered
+document).
 """
 
-from courriers.verification.modele import verifier_modele
+from courriers.verification.modele import avertissements_modele, verifier_modele
 from courriers.verification.problemes import Probleme
 from courriers.verification.rapports import rapport, rapport_json
 
-__all__ = ["Probleme", "rapport", "rapport_json", "verifier_modele"]
+__all__ = [
+    "Probleme",
+    "avertissements_modele",
+    "rapport",
+    "rapport_json",
+    "verifier_modele",
+]

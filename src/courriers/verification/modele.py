@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from courriers.limites import verifier_paquet_docx
+from courriers.moteur.grilles import grilles_incoherentes
+from courriers.moteur.prepare import NS_W
+from courriers.verification.accessibilite import verifier_accessibilite
 from courriers.verification.analyse import _Balises
 from courriers.verification.decoupage import _Decoupage
-from courriers.verification.lieux import _Paragraphe, _paragraphes
+from courriers.verification.lieux import _Paragraphe, _paragraphes, _texte
 from courriers.verification.parties import _compilation, _nom_partie, _parties, _racine
 from courriers.verification.placements import _Placements
 from courriers.verification.problemes import Probleme, _Signalements
@@ -42,3 +45,39 @@ def _verifier_partie(
     _Placements(signalements).verifier(balises)
     _Balises(signalements, regles).verifier(balises)
     return signalements.problemes()
+
+
+def avertissements_modele(chemin: Path) -> list[Probleme]:
+    """What may make the documents of the template ``chemin`` wrong for
+    some readers, though the engine renders them: tables whose grid
+    disagrees with their rows (a table broken in Word), and the
+    accessibility checks (:mod:`courriers.verification.accessibilite`).
+
+    Raises :class:`ErreurModele` when the file is not a readable DOCX.
+    """
+    verifier_paquet_docx(chemin)
+    avertissements: list[Probleme] = []
+    for nom, octets in _parties(chemin):
+        racine = _racine(chemin, nom, octets)
+        tableaux = list(racine.iter(f"{{{NS_W}}}tbl"))
+        for numero, declarees, couvertes in grilles_incoherentes(racine):
+            premiere = tableaux[numero - 1].find(f"{{{NS_W}}}tr")
+            texte = (
+                " | ".join(_texte(p) for p in premiere.iter(f"{{{NS_W}}}p"))
+                if premiere is not None
+                else ""
+            )
+            avertissements.append(
+                Probleme(
+                    "grille_incoherente",
+                    _nom_partie(nom),
+                    f"tableau {numero}",
+                    texte,
+                    f"la grille du tableau déclare {declarees} colonne(s) mais sa ligne la plus "
+                    f"large en occupe {couvertes} : LibreOffice peut déplacer ou masquer des "
+                    "cellules ; dans Word, sélectionnez le tableau, Disposition > Taille "
+                    "automatique > Ajuster au contenu, puis Ajuster à la fenêtre, et enregistrez",
+                    gravite="avertissement",
+                )
+            )
+    return avertissements + verifier_accessibilite(chemin, document=False)

@@ -18,7 +18,16 @@ Genre = Literal[
     "bloc_non_ferme",
     "bloc_croise",
     "tr_hors_tableau",
+    "grille_incoherente",
+    "image_sans_alternative",
+    "tableau_sans_entete",
+    "titre_saute",
+    "paragraphe_vide",
+    "contraste_insuffisant",
+    "titre_vide",
+    "liste_tapee",
 ]
+Gravite = Literal["erreur", "avertissement"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +36,9 @@ class Probleme:
 
     #: Kind of problem: ``syntaxe``, ``variable_inconnue``, ``filtre_inconnu``,
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
-    #: ``bloc_non_ferme``, ``bloc_croise`` or ``tr_hors_tableau``.
+    #: ``bloc_non_ferme``, ``bloc_croise`` or ``tr_hors_tableau`` (errors);
+    #: ``grille_incoherente`` and the accessibility checks
+    #: (``verification.accessibilite``), warnings.
     genre: Genre
     #: Part of the document: ``corps``, ``en-tête 1``, ``pied de page 1``…
     partie: str
@@ -37,6 +48,10 @@ class Probleme:
     texte: str
     #: What is wrong and what to do, in French.
     message: str
+    #: ``erreur``: the engine refuses the template; ``avertissement``: it
+    #: renders, but the document may be wrong for some readers (an error
+    #: with ``--strict``).
+    gravite: Gravite = "erreur"
 
 
 class _Signalements:
