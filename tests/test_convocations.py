@@ -21,6 +21,7 @@ from courriers import Convocation, charger
 from courriers.cli import main
 from courriers.convocations import date_limite_reponse, exemplaires
 from courriers.documents import chemin_modele, depuis_donnees, preparer_modele
+from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.prepare import preparer
 from modeles_tableaux import MODELES as MODELES_TABLEAUX
@@ -191,9 +192,11 @@ def texte_complet(contenu: bytes) -> str:
 
 
 def rendu_docxtpl(modele: Path, contexte: dict[str, Any]) -> bytes:
-    """Plain docxtpl: a fresh DocxTemplate per document, autoescape on."""
+    """Plain docxtpl: a fresh DocxTemplate per document, autoescape on, the
+    same environment and the same plain data as the engine."""
     gabarit = DocxTemplate(str(modele))
-    gabarit.render({**contexte, "image_marianne": None}, jinja_env=environnement(), autoescape=True)
+    donnees = Conversion().contexte({**contexte, "image_marianne": None})
+    gabarit.render(donnees, jinja_env=environnement(), autoescape=True)
     sortie = io.BytesIO()
     gabarit.save(sortie)
     return sortie.getvalue()

@@ -38,6 +38,7 @@ from courriers.messages import CATALOGUE, CODES_SORTIE, avec_catalogue, erreur
 from courriers.modeles import modele_integre
 from courriers.moteur.prepare import preparer
 from courriers.pdf import VARIABLE_SOFFICE, apercu, convertir
+from hostiles import REFERENCES, modele_avec_reference
 
 EXEMPLES = EXEMPLE.parent
 REPONSE = EXEMPLES / "reponse-maire.json"
@@ -401,6 +402,40 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "modele.erreur_jinja": lambda d: _rendre(d, "{% set reunion.salle = 1 %}"),
     "modele.calcul_echoue": lambda d: _rendre(d, "{{ 1 // 0 }}"),
     "modele.xml_invalide": lambda d: _rendre(d, "{{ '<'|safe }}"),
+    "modele.reference_externe": lambda d: preparer(
+        modele_avec_reference(d, "lie", REFERENCES[0][1])
+    ),
+    "modele.temps_depasse": lambda d: _avec_env(
+        {"COURRIERS_DUREE_MAX_RENDU": "0.2"},
+        "cr",
+        EXEMPLE,
+        "-o",
+        d / "cr.docx",
+        "--modele",
+        _modele(
+            d, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+        ),
+    ),
+    "modele.verification_trop_longue": lambda d: _avec_env(
+        {"COURRIERS_DUREE_MAX_VERIFICATION": "0.000001"},
+        "cr",
+        EXEMPLE,
+        "-o",
+        d / "cr.docx",
+        "--modele",
+        _modele(d, "{{ reunion.lieu }}"),
+    ),
+    "modele.limite_depassee": lambda d: _rendre(d, "{{ 'a' * 100000000 }}"),
+    "modele.recursion": lambda d: _rendre(
+        d, "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"
+    ),
+    "donnees.markdown_trop_imbrique": lambda d: _rendre(d, "{{p ('> ' * 30 + 'x')|markdown }}"),
+    "donnees.markdown_tableau_irregulier": lambda d: _rendre(
+        d, "{{p '| a |\\n|---|\\n| 1 | 2 |'|markdown }}"
+    ),
+    "donnees.borne_invalide": lambda d: _avec_env(
+        {"COURRIERS_DUREE_MAX_RENDU": "nan"}, "cr", EXEMPLE, "-o", d / "cr.docx"
+    ),
     "modele.paragraphe_dans_un_texte": lambda d: _rendre(
         d, "Ordre du jour : {{ reunion.ordre_du_jour[0].contenu|markdown }}"
     ),

@@ -432,7 +432,7 @@ def test_les_constructions_correctes_ne_sont_pas_signalees(tmp_path: Path) -> No
             "{%p endmacro %}",
             "{{ ligne(reunion.instance.nom) }}",
             "{%p for convoque in reunion.convoques %}",
-            "{{ convoque.ligne_nom() }} {{ convoque.adresse|join(', ') }}",
+            "{{ convoque|prenom_nom }} {{ convoque.adresse|join(', ') }}",
             "{%p endfor %}",
         ),
         tableau([POUR_TR, ""], ["{{ loop.index }}", "{{ point.titre }}"], ["{%tr endfor %}", ""]),

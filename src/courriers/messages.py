@@ -98,6 +98,30 @@ _MESSAGES: tuple[Message, ...] = (
         "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
     ),
     Message(
+        "donnees.markdown_trop_imbrique",
+        ErreurDonnees,
+        "texte Markdown, ligne {ligne} (« {extrait} ») : citations ou listes imbriquées sur "
+        "plus de {maximum} niveaux",
+        "Un texte Markdown des données imbrique trop de citations (>) ou de listes : réduire "
+        "l'imbrication (rien n'est jamais coupé en silence).",
+    ),
+    Message(
+        "donnees.markdown_tableau_irregulier",
+        ErreurDonnees,
+        "texte Markdown, ligne {ligne} (« {extrait} ») : {cellules} cellules pour {colonnes} "
+        "colonnes d'en-tête ; ajoutez des colonnes à l'en-tête ou écrivez « \\| » pour un « | » "
+        "dans une cellule",
+        "Une ligne d'un tableau Markdown a plus de cellules que son en-tête (elles seraient "
+        "perdues) : compléter l'en-tête.",
+    ),
+    Message(
+        "donnees.borne_invalide",
+        ErreurDonnees,
+        "{variable} : nombre positif attendu ({unite}) ; reçu : {valeur}",
+        "Une variable d'environnement de limite (durée, taille) ne contient pas un nombre "
+        "positif : lui donner un nombre (10, 0.5) ou la supprimer.",
+    ),
+    Message(
         "donnees.json_mal_forme",
         ErreurDonnees,
         "{chemin}, ligne {ligne}, colonne {colonne} : JSON mal formé ({probleme})",
@@ -414,7 +438,7 @@ _MESSAGES: tuple[Message, ...] = (
         "modele.calcul_echoue",
         ErreurModele,
         "erreur dans le modèle « {modele} » ({partie}) : un calcul a échoué "
-        "({exception} : {detail})",
+        "({exception} : {detail}){pres_de}",
         "Un calcul du modèle échoue sur ces données (division par zéro, élément absent "
         "d'une liste) : corriger la balise.",
     ),
@@ -433,6 +457,46 @@ _MESSAGES: tuple[Message, ...] = (
         "son paragraphe, avec « {{{{p … }}}} »",
         "Un filtre de bloc est utilisé au milieu d'un paragraphe : l'écrire seul dans son "
         "paragraphe avec {{p … }}.",
+    ),
+    Message(
+        "modele.reference_externe",
+        ErreurModele,
+        "le modèle « {chemin} » est refusé : référence externe dans {partie} ({lieu}) : "
+        "{detail} ; un modèle ne peut lier ni fichier ni adresse (seuls les liens hypertextes "
+        "sont permis)",
+        "Le modèle contient une image liée, un champ INCLUDEPICTURE/INCLUDETEXT, un modèle "
+        "attaché, un cadre ou une déclaration DOCTYPE/ENTITY : incorporer l'image dans le "
+        "document (Insertion > Image), supprimer le champ ou la liaison.",
+    ),
+    Message(
+        "modele.temps_depasse",
+        ErreurModele,
+        "le modèle « {modele} » ({partie}) : rendu arrêté au bout de {secondes} s de calcul "
+        "(limite COURRIERS_DUREE_MAX_RENDU) ; une boucle trop longue ?{pres_de}",
+        "Le rendu d'un document dépasse la limite de temps (boucles imbriquées, calcul sans "
+        "fin) : simplifier le modèle, ou augmenter COURRIERS_DUREE_MAX_RENDU (secondes).",
+    ),
+    Message(
+        "modele.verification_trop_longue",
+        ErreurModele,
+        "le modèle « {chemin} » : vérification arrêtée au bout de {secondes} s de calcul "
+        "(limite COURRIERS_DUREE_MAX_VERIFICATION)",
+        "La vérification d'un modèle dépasse la limite de temps : simplifier le modèle, ou "
+        "augmenter COURRIERS_DUREE_MAX_VERIFICATION (secondes).",
+    ),
+    Message(
+        "modele.limite_depassee",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » ({partie}) : {detail}{pres_de}",
+        "Le modèle demande un calcul ou un texte trop grand (puissance, répétition, texte de "
+        "plus de COURRIERS_TAILLE_MAX_PARTIE millions de caractères) : corriger la balise.",
+    ),
+    Message(
+        "modele.recursion",
+        ErreurModele,
+        "erreur dans le modèle « {modele} » ({partie}) : appels imbriqués trop profonds "
+        "(une macro qui s'appelle elle-même sans fin ?){pres_de}",
+        "Une macro du modèle s'appelle elle-même trop de fois : corriger la macro.",
     ),
     # --- écriture (5) --------------------------------------------------------------
     Message(

@@ -10,7 +10,9 @@ converting a letter (``docs/pdf.md``). The process runs
   that process only): the templates name the font Marianne, which courriers
   does not ship; Marianne is used when installed, else Arial, else Liberation
   Sans (same metrics), never the default DejaVu Sans;
-* within ``delai`` seconds: past that, its whole process group is killed.
+* within ``delai`` seconds: past that, its whole process group is killed;
+* so that it fetches nothing (``_SANS_RESSOURCE_EXTERNE``: linked images
+  blocked, links never updated, macros off, HTTP through a dead proxy).
 
 The PDF is tagged (structure for screen readers), with ``pdfa=True`` a
 PDF/A-2b for archiving, and with ``pdfua=True`` a PDF/UA-1 (accessibility,
@@ -269,15 +271,41 @@ def _convertir_dans(
     return produits
 
 
+#: Settings of the private profile so that LibreOffice fetches nothing,
+#: should a document still hold a link (the engine refuses templates that
+#: do, ``moteur/references.py``): linked images of untrusted origin blocked,
+#: links never updated, no macro run, and every HTTP(S) request sent to a
+#: proxy that does not exist (port 9 of the machine itself).
+_SANS_RESSOURCE_EXTERNE = [
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+]
+
+
 def _preparer_profil(profil: Path, pdfa: bool, pdfua: bool = False) -> None:
     """A new LibreOffice profile whose PDF export settings are ours (read by
-    the versions older than 7.4, which ignore the JSON filter options)."""
-    reglages = {nom: valeur for nom, (_, valeur) in _reglages(pdfa, pdfua).items()}
-    reglages.setdefault("SelectPdfVersion", "0")
+    the versions older than 7.4, which ignore the JSON filter options), and
+    that fetches nothing (:data:`_SANS_RESSOURCE_EXTERNE`)."""
+    export = {nom: valeur for nom, (_, valeur) in _reglages(pdfa, pdfua).items()}
+    export.setdefault("SelectPdfVersion", "0")
+    reglages = [
+        *(("/org.openoffice.Office.Common/Filter/PDF/Export", n, v) for n, v in export.items()),
+        *_SANS_RESSOURCE_EXTERNE,
+    ]
     items = "".join(
-        '<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export">'
+        f'<item oor:path="{chemin}">'
         f'<prop oor:name="{nom}" oor:op="fuse"><value>{valeur}</value></prop></item>\n'
-        for nom, valeur in reglages.items()
+        for chemin, nom, valeur in reglages
     )
     (profil / "user").mkdir(parents=True)
     (profil / "user" / "registrymodifications.xcu").write_text(

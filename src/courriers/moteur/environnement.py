@@ -1,24 +1,40 @@
 """The Jinja environment every template renders in.
 
-* sandboxed: a template cannot reach Python internals;
+* sandboxed (:mod:`courriers.moteur.bac_a_sable`): an allow-list of
+  attributes and callables, bounded operators and texts; templates receive
+  plain data (:mod:`courriers.moteur.donnees_gabarit`);
 * ``StrictUndefined``: an unknown variable is an error, never an empty text;
 * autoescape on, and every ``{{ }}`` value goes through :func:`finaliser`:
   French typography, control characters removed or mapped, line breaks and
   tabs turned into Word elements, XML escaped (see ``texte_xml``);
-* the French rules as filters (``filtres.FILTRES``).
+* the French rules as filters (``filtres.FILTRES``), each wrapped once so
+  that it receives the models its arguments were made from and its result
+  is plain data again.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg
 from markupsafe import Markup
 
 from courriers.francais.typographie import typographie
+from courriers.moteur.bac_a_sable import BacASable
+from courriers.moteur.donnees_gabarit import en_donnees, modele_de
 from courriers.moteur.filtres import FILTRES
 from courriers.moteur.texte_xml import contenu_run, nettoyer
+
+
+class Indefini(StrictUndefined):
+    """``StrictUndefined`` that also fails when shown inside a list
+    (``{{ x|map(attribute='absent')|list }}``): never a silent ``Undefined``."""
+
+    __repr__ = StrictUndefined._fail_with_undefined_error
 
 
 def finaliser(valeur: Any) -> Any:
@@ -41,30 +57,63 @@ def finaliser(valeur: Any) -> Any:
     return Markup(contenu_run(typographie(nettoyer(str(valeur)))))
 
 
-class _BacASable(SandboxedEnvironment):
-    """The sandbox, which also refuses Pydantic's own ``model_*`` members
-    (``model_fields``, ``model_dump``…): a template reads data fields only.
-    Reading ``model_fields`` on an instance is deprecated since Pydantic
-    2.11 (``PydanticDeprecatedSince211``) and will fail with Pydantic 3."""
+class ContexteDeballe:
+    """The Jinja context as a ``pass_context`` filter sees it: its variables
+    are the models they were made from (``ctx.get("options")`` is an
+    ``OptionsRedaction``), everything else is the real context's."""
 
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if isinstance(attribute, str) and attribute.startswith("model_"):
-            return self.unsafe_undefined(obj, attribute)  # never read: no warning
-        return super().getattr(obj, attribute)
+    def __init__(self, contexte: Context) -> None:
+        self._contexte = contexte
 
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        if isinstance(argument, str) and argument.startswith("model_"):
-            return self.unsafe_undefined(obj, argument)
-        return super().getitem(obj, argument)
+    def get(self, nom: str, defaut: Any = None) -> Any:
+        return modele_de(self._contexte.get(nom, defaut))
+
+    def __getitem__(self, nom: str) -> Any:
+        return modele_de(self._contexte[nom])
+
+    def __contains__(self, nom: str) -> bool:
+        return nom in self._contexte
+
+    def resolve(self, nom: str) -> Any:
+        return modele_de(self._contexte.resolve(nom))
+
+    def __getattr__(self, nom: str) -> Any:
+        return getattr(self._contexte, nom)
 
 
-def environnement() -> SandboxedEnvironment:
+def adapter_filtre(filtre: Callable[..., Any]) -> Callable[..., Any]:
+    """``filtre`` taking the models its arguments were made from, and
+    giving plain data (its Jinja decorators kept).
+
+    >>> from courriers.donnees.personne import Personne
+    >>> from courriers.moteur.donnees_gabarit import DonneesGabarit
+    >>> def nom(p: Personne) -> Personne:
+    ...     assert isinstance(p, Personne)
+    ...     return p
+    >>> isinstance(adapter_filtre(nom)(en_donnees(Personne(civilite="M.", nom="Dupont"))), DonneesGabarit)
+    True
+    """
+
+    par_contexte = getattr(filtre, "jinja_pass_arg", None) is _PassArg.context
+
+    @functools.wraps(filtre)
+    def adapte(*arguments: Any, **options: Any) -> Any:
+        valeurs = [modele_de(a) for a in arguments]
+        if par_contexte and valeurs:
+            valeurs[0] = ContexteDeballe(valeurs[0])
+        resultat = filtre(*valeurs, **{n: modele_de(v) for n, v in options.items()})
+        return en_donnees(resultat)
+
+    return adapte
+
+
+def environnement() -> BacASable:
     """A new environment with the rules above."""
-    env = _BacASable(
-        undefined=StrictUndefined,
+    env = BacASable(
+        undefined=Indefini,
         autoescape=True,
         finalize=finaliser,
         keep_trailing_newline=True,
     )
-    env.filters.update(FILTRES)
+    env.filters.update({nom: adapter_filtre(filtre) for nom, filtre in FILTRES.items()})
     return env

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
+from courriers.moteur.bac_a_sable import LimiteDepassee
 
 _INCONNUE = re.compile(r"^'(?P<nom>[^']+)' is undefined$")
 _ATTRIBUT_INCONNU = re.compile(
@@ -31,11 +33,51 @@ def texte_autour(source: str, ligne: int | None) -> str:
     return " ".join(t for t in (_BALISES_XML.sub("", x).strip() for x in lignes) if t)
 
 
+def ligne_du_gabarit(exc: BaseException, gabarit: Any = None) -> int | None:
+    """The template line an exception was raised at: from the traceback
+    Jinja rewrote (an ``Exception``), or through the compiled template's
+    line table (``gabarit``, for an exception Jinja does not rewrite)."""
+    ligne = getattr(exc, "lineno", None)
+    suivi = exc.__traceback__
+    while suivi is not None:
+        if suivi.tb_frame.f_code.co_filename == "<template>":
+            ligne = suivi.tb_lineno
+            if gabarit is not None:
+                ligne = gabarit.get_corresponding_lineno(ligne)
+        suivi = suivi.tb_next
+    return ligne
+
+
+def texte_pres_de(exc: BaseException, source: str, gabarit: Any = None) -> str:
+    """`` (près de : « … »)``: the template text where ``exc`` happened."""
+    autour = texte_autour(source, ligne_du_gabarit(exc, gabarit)) if source else ""
+    return f" (près de : « {autour[:200]} »)" if autour else ""
+
+
+def erreur_de_rendu(
+    modele: str, partie: str, exc: Exception, source: str
+) -> ErreurCourriers | None:
+    """The error of the catalogue for an exception raised while rendering a
+    part of ``modele``; None for an exception that is not the template's."""
+    ou = {"modele": modele, "partie": partie, "pres_de": texte_pres_de(exc, source)}
+    if isinstance(exc, LimiteDepassee):
+        return erreur("modele.limite_depassee", detail=exc, **ou)
+    if isinstance(exc, MemoryError):
+        return erreur("modele.limite_depassee", detail="mémoire insuffisante pour ce rendu", **ou)
+    if isinstance(exc, RecursionError):
+        return erreur("modele.recursion", **ou)
+    if isinstance(exc, TemplateError):
+        return erreur_jinja(modele, exc, source)
+    if isinstance(exc, (ArithmeticError, LookupError, TypeError, ValueError)):
+        # A computation of the template failed (1 // 0, [][3], 'a' + 1…).
+        return erreur("modele.calcul_echoue", exception=type(exc).__name__, detail=exc, **ou)
+    return None
+
+
 def erreur_jinja(modele: str, exc: TemplateError, source: str = "") -> ErreurCourriers:
     """The error of the catalogue for a Jinja error in ``modele``."""
     brut = exc.message or str(exc)
-    autour = texte_autour(source, getattr(exc, "lineno", None)) if source else ""
-    pres_de = f" (près de : « {autour[:200]} »)" if autour else ""
+    pres_de = texte_pres_de(exc, source)
     if trouve := _ACCES_INTERDIT.match(brut):
         return erreur("modele.acces_interdit", modele=modele, pres_de=pres_de, **trouve.groupdict())
     if trouve := _FILTRE_INCONNU.match(brut):

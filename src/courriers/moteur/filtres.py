@@ -27,13 +27,16 @@ from courriers.francais.departements import lignes_bloc_marque, titre_bloc_marqu
 from courriers.francais.elision import Genre
 from courriers.francais.personnes import Civilite
 from courriers.moteur import designations
+from courriers.moteur.donnees_gabarit import modele_de
 from courriers.moteur.filtres_reunion import FILTRES_REUNION
 from courriers.moteur.markdown import markdown_vers_wordml
-from courriers.moteur.numerotation import CLE_NUMEROTATION, Numerotation
+from courriers.moteur.numerotation import NUMEROTATION_COURANTE
 
 
 def _options(ctx: Context) -> OptionsRedaction:
-    options = ctx.get("options")
+    # The context holds plain data (donnees_gabarit); the environment hands
+    # filters a context that gives back the models (ContexteDeballe).
+    options = modele_de(ctx.get("options"))
     return options if isinstance(options, OptionsRedaction) else OptionsRedaction()
 
 
@@ -211,12 +214,14 @@ def bloc_marque(emetteur: Emetteur) -> str:
 
 
 @pass_context
-def markdown(ctx: Context, texte: str) -> Markup:
+def markdown(_ctx: Context, texte: str) -> Markup:
     """Markdown as Word paragraphs, lists and tables in the template's
     styles; use it as ``{{p point.contenu|markdown }}``."""
-    numerotation = ctx.get(CLE_NUMEROTATION)
-    disponible = isinstance(numerotation, Numerotation) and numerotation.disponible
-    nouvelle_liste = numerotation.nouvelle_liste if disponible else None
+    # pass_context: never computed at compile time (the numbering is per document).
+    numerotation = NUMEROTATION_COURANTE.get()
+    nouvelle_liste = None
+    if numerotation is not None and numerotation.disponible:
+        nouvelle_liste = numerotation.nouvelle_liste
     return Markup(markdown_vers_wordml(texte, nouvelle_liste=nouvelle_liste))
 
 

@@ -27,6 +27,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from courriers.francais.typographie import decouper_ordinaux, typographie
+from courriers.moteur.markdown_controles import (
+    PROFONDEUR_MAX,
+    verifier_ligne_de_tableau,
+    verifier_profondeur,
+)
 from courriers.moteur.texte_xml import contenu_run, echapper, nettoyer
 
 __all__ = ["StylesMarkdown", "markdown_vers_wordml"]
@@ -52,7 +57,9 @@ class StylesMarkdown:
 STYLES_PAR_DEFAUT = StylesMarkdown()
 
 _MD = (
-    MarkdownIt("commonmark", {"html": False})
+    # maxNesting above what the check below allows: markdown-it silently
+    # drops what nests deeper than its own limit.
+    MarkdownIt("commonmark", {"html": False, "maxNesting": 4 * PROFONDEUR_MAX + 10})
     .enable("table")
     # Pas de HTML ; les entités (« &amp; ») restent telles que saisies.
     .disable(["html_block", "html_inline", "entity"])
@@ -94,8 +101,10 @@ def markdown_vers_wordml(
     """
     if not texte.strip():
         return ""
-    rendu = _RenduBlocs(styles, nouvelle_liste)
-    return rendu.rendre(_MD.parse(texte))
+    jetons = _MD.parse(texte)
+    verifier_profondeur(jetons, texte)
+    rendu = _RenduBlocs(styles, nouvelle_liste, texte.splitlines())
+    return rendu.rendre(jetons)
 
 
 # --- Runs -----------------------------------------------------------------
@@ -242,7 +251,13 @@ def _ppr(style: str | None = None, num_id: int | None = None, suite: str = "") -
 class _RenduBlocs:
     """Parcourt le flux de jetons de bloc et accumule le WordprocessingML."""
 
-    def __init__(self, styles: StylesMarkdown, nouvelle_liste: Callable[[int], int] | None) -> None:
+    def __init__(
+        self,
+        styles: StylesMarkdown,
+        nouvelle_liste: Callable[[int], int] | None,
+        lignes: Sequence[str] = (),
+    ) -> None:
+        self._lignes = lignes
         self._styles = styles
         self._nouvelle_liste = nouvelle_liste
         self._sortie: list[str] = []
@@ -399,7 +414,9 @@ class _RenduBlocs:
     def _fermer_en_tete(self, _jeton: Token) -> None:
         self._en_tete = False
 
-    def _ouvrir_ligne(self, _jeton: Token) -> None:
+    def _ouvrir_ligne(self, jeton: Token) -> None:
+        if not self._en_tete and jeton.map:
+            verifier_ligne_de_tableau(self._lignes, jeton.map[0], self._colonnes)
         en_tete = "<w:trPr><w:tblHeader/></w:trPr>" if self._en_tete else ""
         self._sortie.append(f"<w:tr>{en_tete}")
 

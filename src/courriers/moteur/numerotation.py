@@ -9,14 +9,23 @@ a start override, is added to the document's own copy of the numbering part.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.numbering import CT_Num
 from lxml import etree
 
-#: Name of the context entry holding the document's :class:`Numerotation`.
+#: Former name of the context entry of the numbering; the numbering of the
+#: part being rendered is now in :data:`NUMEROTATION_COURANTE`, out of the
+#: templates' reach.
 CLE_NUMEROTATION = "_numerotation"
+#: The :class:`Numerotation` of the document being rendered (set by the
+#: engine around each part, read by the ``markdown`` filter).
+NUMEROTATION_COURANTE: ContextVar[Numerotation | None] = ContextVar(
+    "numerotation_courante", default=None
+)
 
 
 def abstrait_du_style(document: Any, style_id: str) -> int | None:
@@ -91,8 +100,10 @@ def _inserer_dans_ppr(ppr: Any, num_pr: Any) -> None:
 class Numerotation:
     """Allocates restarted numberings in one document being rendered.
 
-    The numbering part is parsed on first use only; :attr:`modifiee` tells
-    whether the document needs its own copy.
+    The numbering part is parsed on first use only, its numberings indexed
+    once (numId → abstract numbering, next free numId); new numberings are
+    inserted all at once when the part is written, so that N lists cost
+    O(N). :attr:`modifiee` tells whether the document needs its own copy.
     """
 
     def __init__(
@@ -105,12 +116,15 @@ class Numerotation:
         self._abstrait_liste = abstrait_liste
         self._styles = styles or {}
         self._arbre: Any = None
+        self._abstraits: dict[str, int] = {}
+        self._prochain = 1
+        self._nouveaux: list[Any] = []
         self._allouees: set[str] = set()
 
     @property
     def modifiee(self) -> bool:
         """Whether a numbering was added."""
-        return self._arbre is not None
+        return bool(self._allouees)
 
     @property
     def disponible(self) -> bool:
@@ -124,15 +138,28 @@ class Numerotation:
             raise ValueError("le modèle n'a pas de style ListNumber numéroté")
         return self._nouvelle(self._abstrait_liste, debut)
 
+    def _indexer(self) -> None:
+        """Parse the numbering part and index its numberings, once."""
+        if self._arbre is not None:
+            return
+        if self._source is None:
+            raise ValueError("le modèle n'a pas de partie de numérotation")
+        self._arbre = parse_xml(self._source)
+        for num in self._arbre.iter(qn("w:num")):
+            abstrait: Any = num.find(qn("w:abstractNumId"))
+            self._abstraits[num.get(qn("w:numId"))] = int(abstrait.get(qn("w:val")))
+        numeros = [int(n) for n in self._abstraits if n.isdigit()]
+        self._prochain = max(numeros, default=0) + 1
+
     def _nouvelle(self, abstrait: int, debut: int) -> int:
-        if self._arbre is None:
-            if self._source is None:
-                raise ValueError("le modèle n'a pas de partie de numérotation")
-            self._arbre = parse_xml(self._source)
-        num = self._arbre.add_num(abstrait)
+        self._indexer()
+        num_id, self._prochain = self._prochain, self._prochain + 1
+        num: Any = CT_Num.new(num_id, abstrait)  # type: ignore[no-untyped-call]
         num.add_lvlOverride(ilvl=0).add_startOverride(debut)
-        self._allouees.add(str(num.numId))
-        return int(num.numId)
+        self._nouveaux.append(num)
+        self._abstraits[str(num_id)] = abstrait
+        self._allouees.add(str(num_id))
+        return num_id
 
     def recommencer_listes(self, blocs: list[Any]) -> None:
         """Restart every list of ``blocs`` (the body elements of one document
@@ -166,15 +193,20 @@ class Numerotation:
                     _inserer_dans_ppr(ppr, num_pr)
 
     def _abstraits_par_num(self) -> dict[str, int]:
-        arbre: Any = self._arbre if self._arbre is not None else parse_xml(self._source or b"")
-        abstraits: dict[str, int] = {}
-        for num in arbre.iter(qn("w:num")):
-            abstrait: Any = num.find(qn("w:abstractNumId"))
-            abstraits[num.get(qn("w:numId"))] = int(abstrait.get(qn("w:val")))
-        return abstraits
+        self._indexer()
+        return self._abstraits
 
     def xml(self) -> bytes:
-        """The numbering part with the added numberings."""
+        """The numbering part with the added numberings (inserted before
+        ``w:numIdMacAtCleanup`` when there is one, as the schema orders)."""
+        self._indexer()
+        fin = self._arbre.find(qn("w:numIdMacAtCleanup"))
+        for num in self._nouveaux:
+            if fin is not None:
+                fin.addprevious(num)
+            else:
+                self._arbre.append(num)
+        self._nouveaux = [n for n in self._nouveaux if n.getparent() is None]
         return b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + etree.tostring(
             self._arbre, encoding="utf-8"
         )

@@ -20,11 +20,12 @@ any order, and be shared by the processes of a batch.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,18 +38,21 @@ from markupsafe import Markup
 
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
+from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
+from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
-from courriers.moteur.erreurs_jinja import erreur_jinja
+from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.grilles import reparer_grilles
 from courriers.moteur.numerotation import (
-    CLE_NUMEROTATION,
+    NUMEROTATION_COURANTE,
     Numerotation,
     abstrait_du_style,
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
 from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
+from courriers.moteur.references import refuser_references_externes
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -73,6 +77,8 @@ class _Partie:
     nom: str
     gabarit: Template
     image: Markup | None
+    #: The Jinja source (to quote the text near an error).
+    source: str
 
 
 @dataclass(frozen=True)
@@ -87,15 +93,23 @@ class ModelePrepare:
     numbering: bytes | None
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
+    #: Plain data for the templates, shared objects converted once a batch.
+    _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
 
     def rendre(self, contexte: Mapping[str, Any], proprietes: Proprietes) -> bytes:
-        """The DOCX bytes of one document."""
+        """The DOCX bytes of one document (within the render time limit).
+
+        ``contexte`` holds the template variables as Python objects (models,
+        dates…); templates receive them as plain data (``donnees_gabarit``).
+        """
         numerotation = self._numerotation()
-        rendus = {p.nom: self._rendre_partie(p, contexte, numerotation) for p in self.parties}
-        rendus[_CORE] = self.core.ecrire(proprietes, contexte, self.nom)
+        with self._limite("word/document.xml"):
+            donnees = self._conversion.contexte(contexte)
+            rendus = {p.nom: self._rendre_partie(p, donnees, numerotation) for p in self.parties}
+            rendus[_CORE] = self.core.ecrire(proprietes, donnees, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -109,20 +123,20 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        ctx = {**contexte, CLE_NUMEROTATION: numerotation, "image_marianne": partie.image}
+        ctx = {**contexte, "image_marianne": partie.image}
+        jeton = NUMEROTATION_COURANTE.set(numerotation)
         try:
             xml = partie.gabarit.render(ctx)
-        except TemplateError as exc:
-            raise erreur_jinja(self.nom, exc) from exc
-        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
-            # A computation of the template failed (1 // 0, [][3], 'a' + 1…).
-            raise erreur(
-                "modele.calcul_echoue",
-                modele=self.nom,
-                partie=partie.nom,
-                exception=type(exc).__name__,
-                detail=exc,
-            ) from exc
+        except TempsDepasse as exc:
+            exc.args = (texte_pres_de(exc, partie.source, partie.gabarit),)
+            raise
+        except Exception as exc:
+            traduite = erreur_de_rendu(self.nom, partie.nom, exc, partie.source)
+            if traduite is None:
+                raise
+            raise traduite from exc
+        finally:
+            NUMEROTATION_COURANTE.reset(jeton)
         xml = _apres_jinja(xml)
         arbre = _verifier(xml, self.nom, partie.nom)
         reparer_grilles(arbre)
@@ -130,6 +144,22 @@ class ModelePrepare:
         _cellules_terminees(arbre)
         ordinaux_en_exposant(arbre)
         return arbre
+
+    @contextlib.contextmanager
+    def _limite(self, partie: str) -> Iterator[None]:
+        """The time limit of one document's render, as a French error."""
+        try:
+            with duree_limitee("COURRIERS_DUREE_MAX_RENDU"):
+                yield
+        except TempsDepasse as exc:
+            secondes = valeur_limite("COURRIERS_DUREE_MAX_RENDU")
+            raise erreur(
+                "modele.temps_depasse",
+                modele=self.nom,
+                partie=partie,
+                secondes=f"{secondes:g}",
+                pres_de=exc.args[0] if exc.args else "",
+            ) from None
 
     def _paquet(self, rendus: Mapping[str, bytes]) -> bytes:
         return ecrire_zip(
@@ -148,8 +178,10 @@ class ModelePrepare:
         premier: Mapping[str, Any] | None = None
         racine: Any = None
         contenu: list[Any] = []
-        for numero, contexte in enumerate(contextes):
-            arbre = self._arbre(corps_partie, contexte, numerotation)
+        for numero, brut in enumerate(contextes):
+            with self._limite(corps_partie.nom):
+                contexte = self._conversion.contexte(brut)
+                arbre = self._arbre(corps_partie, contexte, numerotation)
             corps = arbre.find(f"{{{NS_W}}}body")
             blocs = [e for e in corps if e.tag != f"{{{NS_W}}}sectPr"]
             if numero:
@@ -168,11 +200,12 @@ class ModelePrepare:
         if section is not None:
             corps.append(section)
         _renumeroter_images(racine)
-        rendus = {
-            p.nom: self._rendre_partie(p, premier, numerotation)
-            for p in self.parties
-            if p is not corps_partie
-        }
+        with self._limite("en-têtes et pieds de page"):
+            rendus = {
+                p.nom: self._rendre_partie(p, premier, numerotation)
+                for p in self.parties
+                if p is not corps_partie
+            }
         rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
         rendus[_CORE] = self.core.ecrire(proprietes, premier, self.nom)
         if numerotation.modifiee:
@@ -192,6 +225,7 @@ def preparer(
     ``{{ image_marianne }}`` slot of the parts that have one.
     """
     verifier_paquet_docx(modele)
+    refuser_references_externes(modele)
     try:
         document = Document(str(modele))
     except Exception as exc:  # python-docx raises several kinds
@@ -210,7 +244,16 @@ def preparer(
                 gabarit = env.from_string(source)
             except TemplateError as exc:
                 raise erreur_jinja(modele.name, exc, source) from exc
-            parties.append(_Partie(nom, gabarit, images.get(nom)))
+            except (ValueError, RecursionError, MemoryError) as exc:
+                # A number literal of thousands of digits, parentheses nested
+                # thousands deep: Jinja's parser fails outside its own errors.
+                raise erreur(
+                    "modele.syntaxe",
+                    modele=modele.name,
+                    detail="expression trop longue ou trop imbriquée",
+                    pres_de="",
+                ) from exc
+            parties.append(_Partie(nom, gabarit, images.get(nom), source))
     rendus = {p.nom for p in parties} | {_CORE}
     return ModelePrepare(
         nom=modele.name,

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.runtime import LoopContext
 
+from courriers.moteur.bornes import verifier_echeance
 from courriers.verification.balises import (
     _BALISES_DOCXTPL,
     _FERMANTS,
@@ -26,6 +27,9 @@ from courriers.verification.expressions import _cibles, _Controle, _noms_ecrits
 from courriers.verification.problemes import _Signalements
 from courriers.verification.schema import _element, _Regles, _suggestion
 
+#: The problem of an expression Jinja's parser cannot handle.
+TROP_IMBRIQUE = "expression trop longue ou trop imbriquée ; simplifiez-la"
+
 
 class _Balises(_Blocs):
     """Tag by tag, in document order: syntax, names and filters, blocks."""
@@ -38,6 +42,7 @@ class _Balises(_Blocs):
     def verifier(self, balises: Sequence[_Balise]) -> None:
         """Check each tag, then the blocks left open."""
         for balise in balises:
+            verifier_echeance()  # where no signal does (and at once when it is past)
             if self.pile and self.pile[-1].mot == "raw" and balise.mot != "endraw":
                 continue  # text for Jinja
             self._balise(balise)
@@ -78,6 +83,10 @@ class _Balises(_Blocs):
             return self.regles.env.parse(source)
         except TemplateSyntaxError as exc:
             self._syntaxe(balise, _detail_syntaxe(exc))
+            return None
+        except (ValueError, RecursionError, MemoryError):
+            # A number of thousands of digits, parentheses nested thousands deep.
+            self._syntaxe(balise, TROP_IMBRIQUE)
             return None
 
     def _expression(self, balise: _Balise, expression: str) -> None:
@@ -132,6 +141,10 @@ class _Balises(_Blocs):
             self._definir(_noms_ecrits(balise.corps))
             return
         for noeud in arbre.body:
+            if isinstance(noeud, nodes.Assign) and isinstance(noeud.target, nodes.Name):
+                sorte = self._controler(balise, noeud.node)  # typed by its value
+                self._definir_types({noeud.target.name: sorte})
+                continue
             self._controler(balise, noeud)
             if isinstance(noeud, nodes.Assign):
                 self._definir(_cibles(noeud.target))
@@ -139,8 +152,12 @@ class _Balises(_Blocs):
     def _definir(self, noms: Iterable[str]) -> None:
         """``set`` variables: local to the loop or macro they are in, else
         to the part (an ``if`` makes no scope)."""
+        self._definir_types(dict.fromkeys(noms))
+
+    def _definir_types(self, types: Mapping[str, Any]) -> None:
+        """``set`` variables with their types (None: unknown)."""
         portee = next((o.portee for o in reversed(self.pile) if o.mot != "if"), self.definies)
-        portee.update(dict.fromkeys(noms))
+        portee.update(types)
 
     def _ouvrant(self, balise: _Balise, mot: str) -> None:
         """A tag that opens a block: check it, then push the block with its variables."""

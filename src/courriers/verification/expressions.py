@@ -9,8 +9,16 @@ from typing import Any
 
 from jinja2 import nodes
 
+from courriers.moteur.bac_a_sable import LimiteDepassee, verifier_operation
 from courriers.verification.problemes import Genre
-from courriers.verification.schema import _element, _membres, _Regles, _suggestion
+from courriers.verification.schema import (
+    _deballer,
+    _element,
+    _membres,
+    _Regles,
+    _suggestion,
+    mecanismes,
+)
 
 
 def _cibles(cible: nodes.Node) -> list[str]:
@@ -59,16 +67,30 @@ class _Controle:
         """Check ``noeud`` and everything in it; its type when known."""
         if isinstance(noeud, nodes.Name):
             return self._nom(noeud.name) if noeud.ctx == "load" else None
+        if isinstance(noeud, nodes.Const):
+            return type(noeud.value) if isinstance(noeud.value, str) else None
         if isinstance(noeud, nodes.NSRef):
             return self._nom(noeud.name)
         if isinstance(noeud, nodes.Getattr):
             return self._attribut(noeud.node, noeud.attr)
         if isinstance(noeud, nodes.Getitem):
             return self._indice(noeud)
+        if isinstance(noeud, nodes.Filter) and noeud.name == "attr" and noeud.node is not None:
+            nom = _constante_texte(noeud.args[0] if noeud.args else None)
+            if nom is not None:
+                return self._attribut(noeud.node, nom)
+        if isinstance(noeud, nodes.BinExpr):
+            self._calcul(noeud)
+        if isinstance(noeud, (nodes.List, nodes.Tuple)) and getattr(noeud, "ctx", "load") == "load":
+            sortes = {self.type_de(element) for element in noeud.items}
+            if len(sortes) == 1 and None not in sortes:
+                return list.__class_getitem__(sortes.pop())
+            return None
         for enfant in noeud.iter_child_nodes():
             self.type_de(enfant)
         if isinstance(noeud, nodes.Filter):
             self._filtre(noeud.name, self.regles.env.filters, "filtre")
+            self._attributs_de_filtre(noeud)
         elif isinstance(noeud, nodes.Test):
             self._filtre(noeud.name, self.regles.env.tests, "test")
         return None
@@ -99,11 +121,27 @@ class _Controle:
             )
             return None
         if membres is None:
+            if attribut in mecanismes():
+                self._signaler(
+                    "variable_inconnue",
+                    f"variable inconnue « {_chemin(base)}.{attribut} » : accès interdit à "
+                    f"« {attribut} » : un modèle ne lit que les champs des données et quelques "
+                    "méthodes de texte et de date (docs/securite.md)",
+                )
             return None
         quoi, attributs = membres
         if attribut in attributs:
             return attributs[attribut]
         chemin = f"{_chemin(base)}.{attribut}"
+        sorte = _deballer(self.type_de(base)) if quoi != "une liste" else list
+        if isinstance(sorte, type) and hasattr(sorte, attribut):
+            self._signaler(
+                "variable_inconnue",
+                f"variable inconnue « {chemin} » : accès interdit à « {attribut} » : un modèle "
+                "ne lit que les champs des données et quelques méthodes de texte et de date "
+                "(docs/securite.md)",
+            )
+            return None
         if quoi == "une liste":
             explication = (
                 f"« {_chemin(base)} » est une liste, sans « {attribut} » ; parcourez-la avec "
@@ -125,6 +163,31 @@ class _Controle:
         self.type_de(cle)
         return base if isinstance(cle, nodes.Slice) else _element(base)
 
+    def _attributs_de_filtre(self, noeud: nodes.Filter) -> None:
+        """``map(attribute='nom')``, ``selectattr('nom')``…: the attribute
+        checked on the elements of what is filtered, like ``x.nom``."""
+        noms = [_constante_texte(k.value) for k in noeud.kwargs if k.key == "attribute"]
+        if noeud.name in ("selectattr", "rejectattr", "groupby") and noeud.args:
+            noms.append(_constante_texte(noeud.args[0]))
+        element = _element(self.type_de(noeud.node)) if noeud.node is not None else None
+        for nom in noms:
+            if nom is None:
+                continue
+            base: nodes.Node = nodes.Name("element", "load")
+            for morceau in nom.split("."):
+                if morceau.startswith("_") or element is not None:
+                    self.visibles = [*self.visibles, {"element": element}]
+                    element = self._attribut(base, morceau)
+                    self.visibles = self.visibles[:-1]
+
+    def _calcul(self, noeud: nodes.BinExpr) -> None:
+        """A computation on constants refused by the sandbox (``'a' * 10**9``,
+        ``2 ** 10**9``) is reported here, before any rendering."""
+        try:
+            _valeur_constante(noeud)
+        except LimiteDepassee as exc:
+            self._signaler("calcul_refuse", str(exc))
+
     def _filtre(self, nom: str, connus: Mapping[str, Any], quoi: str) -> None:
         """A problem when the filter (or test) ``nom`` does not exist."""
         if nom not in connus:
@@ -145,3 +208,42 @@ def _chemin(noeud: nodes.Node) -> str:
     if isinstance(noeud, nodes.Getitem) and isinstance(noeud.arg, nodes.Const):
         return f"{_chemin(noeud.node)}[{noeud.arg.value!r}]"
     return "…"
+
+
+def _constante_texte(noeud: nodes.Node | None) -> str | None:
+    """The text of a constant node, else None."""
+    if isinstance(noeud, nodes.Const) and isinstance(noeud.value, str):
+        return noeud.value
+    return None
+
+
+_OPERATIONS: dict[type[nodes.BinExpr], Any] = {
+    nodes.Add: lambda a, b: a + b,
+    nodes.Mul: lambda a, b: a * b,
+    nodes.Pow: lambda a, b: a**b,
+    nodes.Mod: lambda a, b: a % b,
+    nodes.Sub: lambda a, b: a - b,
+}
+
+
+def _valeur_constante(noeud: nodes.Node) -> Any:
+    """The value of a computation on constants, each step checked by the
+    sandbox's own rule (:func:`verifier_operation`); None when unknown."""
+    if isinstance(noeud, nodes.Const):
+        return noeud.value
+    if isinstance(noeud, nodes.Neg):
+        valeur = _valeur_constante(noeud.node)
+        return -valeur if isinstance(valeur, (int, float)) else None
+    if not isinstance(noeud, nodes.BinExpr):
+        return None
+    operation = _OPERATIONS.get(type(noeud))
+    if operation is None:
+        return None
+    gauche, droite = _valeur_constante(noeud.left), _valeur_constante(noeud.right)
+    if gauche is None or droite is None:
+        return None
+    verifier_operation(noeud.operator, gauche, droite)
+    try:
+        return operation(gauche, droite)
+    except Exception:  # 1 % 0, 'a' - 1: reported at render time
+        return None

@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from courriers.limites import verifier_paquet_docx
+from courriers.messages import erreur
+from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
 from courriers.moteur.grilles import grilles_incoherentes
 from courriers.moteur.prepare import NS_W
+from courriers.moteur.references import references_du_paquet
 from courriers.verification.accessibilite import verifier_accessibilite
 from courriers.verification.analyse import _Balises
 from courriers.verification.decoupage import _Decoupage
@@ -26,13 +29,20 @@ def verifier_modele(chemin: Path, code_type: str) -> list[Probleme]:
     """
     regles = _regles(code_type)
     verifier_paquet_docx(chemin)
-    problemes: list[Probleme] = []
-    for nom, octets in _parties(chemin):
-        partie = _nom_partie(nom)
-        paragraphes = _paragraphes(_racine(chemin, nom, octets))
-        problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
-            chemin.name, partie, octets, paragraphes, regles.env
-        )
+    problemes: list[Probleme] = _references(chemin)
+    try:
+        with duree_limitee("COURRIERS_DUREE_MAX_VERIFICATION"):
+            for nom, octets in _parties(chemin):
+                partie = _nom_partie(nom)
+                paragraphes = _paragraphes(_racine(chemin, nom, octets))
+                problemes += _verifier_partie(partie, paragraphes, regles) or _compilation(
+                    chemin.name, partie, octets, paragraphes, regles.env
+                )
+    except TempsDepasse:
+        secondes = valeur_limite("COURRIERS_DUREE_MAX_VERIFICATION")
+        raise erreur(
+            "modele.verification_trop_longue", chemin=chemin, secondes=f"{secondes:g}"
+        ) from None
     return problemes
 
 
@@ -45,6 +55,21 @@ def _verifier_partie(
     _Placements(signalements).verifier(balises)
     _Balises(signalements, regles).verifier(balises)
     return signalements.problemes()
+
+
+def _references(chemin: Path) -> list[Probleme]:
+    """The external references of the package (``moteur/references.py``)."""
+    return [
+        Probleme(
+            "reference_externe",
+            r.partie,
+            r.lieu,
+            "",
+            f"{r.detail} : un modèle ne peut lier ni fichier ni adresse (seuls les liens "
+            "hypertextes sont permis) ; incorporez l'image, supprimez le champ ou la liaison",
+        )
+        for r in references_du_paquet(chemin)
+    ]
 
 
 def avertissements_modele(chemin: Path) -> list[Probleme]:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from courriers.messages import erreur
+from courriers.moteur.bac_a_sable import BacASable
 from courriers.moteur.erreurs_jinja import message_jinja, texte_autour
 from courriers.moteur.prepare import _ANALYSEUR, _PARTIES_A_RENDRE, _avant_jinja
 from courriers.verification.lieux import _Paragraphe
@@ -77,7 +77,7 @@ def _compilation(
     partie: str,
     octets: bytes,
     paragraphes: Sequence[_Paragraphe],
-    env: SandboxedEnvironment,
+    env: BacASable,
 ) -> list[Probleme]:
     """The part compiled whole, as the engine does: the last guard, for a
     mistake the tag by tag checks would have missed."""
@@ -93,6 +93,9 @@ def _compilation(
             if trouve is not None:
                 lieu, texte = trouve.lieu, trouve.texte
         return [Probleme("syntaxe", partie, lieu, texte, message_jinja(modele, exc))]
+    except (ValueError, RecursionError, MemoryError):
+        texte = "expression trop longue ou trop imbriquée ; simplifiez-la"
+        return [Probleme("syntaxe", partie, "toute la partie", "", texte)]
     return []
 
 

@@ -18,6 +18,8 @@ Genre = Literal[
     "bloc_non_ferme",
     "bloc_croise",
     "tr_hors_tableau",
+    "calcul_refuse",
+    "reference_externe",
     "grille_incoherente",
     "image_sans_alternative",
     "tableau_sans_entete",
@@ -36,7 +38,9 @@ class Probleme:
 
     #: Kind of problem: ``syntaxe``, ``variable_inconnue``, ``filtre_inconnu``,
     #: ``balise_coupee``, ``texte_perdu``, ``tr_avec_espace``,
-    #: ``bloc_non_ferme``, ``bloc_croise`` or ``tr_hors_tableau`` (errors);
+    #: ``bloc_non_ferme``, ``bloc_croise``, ``tr_hors_tableau``,
+    #: ``calcul_refuse`` (a computation too large for the sandbox) or
+    #: ``reference_externe`` (a linked file or address, a DOCTYPE) (errors);
     #: ``grille_incoherente`` and the accessibility checks
     #: (``verification.accessibilite``), warnings.
     genre: Genre

@@ -4,17 +4,21 @@ those types, and suggestions for a misspelt name."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
 import functools
 import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from jinja2.runtime import LoopContext
-from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
+from courriers.moteur.bac_a_sable import ATTRIBUTS_PERMIS, BacASable, attributs_permis
+from courriers.moteur.donnees_gabarit import DonneesGabarit
 from courriers.moteur.environnement import environnement
 from courriers.registre import TYPES
 
@@ -31,7 +35,7 @@ class _Espace:
 class _Regles:
     """What a template of one document type may use."""
 
-    env: SandboxedEnvironment
+    env: BacASable
     racines: Mapping[str, Any]
     libelle: str
 
@@ -93,32 +97,68 @@ def _membres(annotation: Any) -> tuple[str, Mapping[str, Any]] | None:
     if isinstance(sorte, _Espace):
         return f"« {sorte.nom} »", sorte.attributs
     if sorte is LoopContext:
-        return "« loop »", _publics(LoopContext)
-    if sorte is list or get_origin(sorte) is list:
-        return "une liste", _publics(list)
+        return "« loop »", dict.fromkeys(attributs_permis(LoopContext) or ())
+    if get_origin(sorte) in (list, tuple, set, frozenset) or sorte in (list, tuple, set, frozenset):
+        return "une liste", {}
     if isinstance(sorte, type) and issubclass(sorte, BaseModel):
         return sorte.__name__, _membres_modele(sorte)
+    if isinstance(sorte, type) and dataclasses.is_dataclass(sorte):
+        return sorte.__name__, {c.name: c.type for c in dataclasses.fields(sorte)}
+    if isinstance(sorte, type) and issubclass(sorte, PurePath):
+        sorte = str  # a path is handed to templates as its text
+    if sorte in _SCALAIRES:
+        return _SCALAIRES[sorte], dict.fromkeys(attributs_permis(sorte) or ())
     return None
 
 
 @functools.cache
-def _publics(classe: type) -> dict[str, Any]:
-    """The public attributes of a Python class."""
-    return {nom: None for nom in dir(classe) if not nom.startswith("_")}
+def mecanismes() -> frozenset[str]:
+    """Names of Python mechanisms (methods of models, paths, mappings…)
+    that are never data: refused even on a value whose type the checker
+    does not know, unless some model has a field of that name."""
+    classes = (BaseModel, Path, DonneesGabarit, dict, tuple, str, dt.datetime)
+    noms = {n for classe in classes for n in dir(classe)}
+    permis = {n for _classe, autorises in ATTRIBUTS_PERMIS for n in autorises}
+    return frozenset(noms - permis - _noms_de_champs())
+
+
+def _noms_de_champs() -> set[str]:
+    noms: set[str] = set()
+    a_voir: list[Any] = [t.classe for t in TYPES.values()]
+    vus: set[Any] = set()
+    while a_voir:
+        sorte = a_voir.pop()
+        if sorte in vus or not (isinstance(sorte, type) and issubclass(sorte, BaseModel)):
+            continue
+        vus.add(sorte)
+        for nom, champ in sorte.model_fields.items():
+            noms.add(nom)
+            a_voir.extend(_types_dans(champ.annotation))
+    return noms
+
+
+def _types_dans(annotation: Any) -> list[Any]:
+    return [annotation, *(t for a in get_args(annotation) for t in _types_dans(a))]
+
+
+#: The plain types a template sees, for messages; their attributes are
+#: those the sandbox allows (``bac_a_sable.ATTRIBUTS_PERMIS``).
+_SCALAIRES: dict[Any, str] = {
+    str: "un texte",
+    int: "un nombre",
+    float: "un nombre",
+    bool: "un booléen",
+    dt.date: "une date",
+    dt.datetime: "une date et heure",
+    dt.time: "une heure",
+}
 
 
 @functools.cache
 def _membres_modele(classe: type[BaseModel]) -> dict[str, Any]:
-    """The fields of a model (with their types) and the public methods and
-    properties its own classes define (``ligne_nom``)."""
-    membres = {nom: champ.annotation for nom, champ in classe.model_fields.items()}
-    for ancetre in classe.__mro__:
-        if ancetre is BaseModel:
-            break
-        for nom in vars(ancetre):
-            if not nom.startswith(("_", "model_")):
-                membres.setdefault(nom, None)
-    return membres
+    """The fields of a model with their types: all a template sees of it
+    (plain data, ``moteur/donnees_gabarit.py``); no method, no property."""
+    return {nom: champ.annotation for nom, champ in classe.model_fields.items()}
 
 
 def _suggestion(nom: str, possibles: Iterable[str], quoi: str) -> str:

@@ -1,0 +1,128 @@
+"""The bounds of the work a template may cause: time per document render
+and per template check, size of a rendered part and of every text a
+template builds.
+
+Each bound has a default and an environment variable:
+
+* ``COURRIERS_DUREE_MAX_RENDU``: seconds of processor time to render one
+  document (20);
+* ``COURRIERS_DUREE_MAX_VERIFICATION``: seconds of processor time to check
+  a template (20);
+* ``COURRIERS_TAILLE_MAX_PARTIE``: millions of characters of a rendered
+  part (body, header…) and of any text or list a template builds (50).
+
+Durations are processor time, not wall-clock time: a busy machine does not
+stop a legitimate render. The time limit uses ``SIGPROF``
+(``signal.setitimer(ITIMER_PROF)``) in the main thread of a process (the
+CLI, and each worker of ``--jobs``); elsewhere (a thread of a server), the
+sandbox checks the thread's processor time itself at each loop step over
+``range``, attribute access, call, operator and output chunk.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from courriers.messages import erreur
+
+_UNITES = {
+    "COURRIERS_DUREE_MAX_RENDU": "secondes",
+    "COURRIERS_DUREE_MAX_VERIFICATION": "secondes",
+    "COURRIERS_TAILLE_MAX_PARTIE": "millions de caractères",
+}
+_DEFAUTS = {
+    "COURRIERS_DUREE_MAX_RENDU": 20.0,
+    "COURRIERS_DUREE_MAX_VERIFICATION": 20.0,
+    "COURRIERS_TAILLE_MAX_PARTIE": 50.0,
+}
+
+
+def valeur_limite(variable: str) -> float:
+    """The value of a bound: its environment variable or its default; a
+    positive finite number, else a French error."""
+    brut = os.environ.get(variable)
+    if brut is None or not brut.strip():
+        return _DEFAUTS[variable]
+    try:
+        valeur = float(brut.replace(",", "."))
+    except ValueError:
+        valeur = math.nan
+    if not math.isfinite(valeur) or valeur <= 0:
+        raise erreur(
+            "donnees.borne_invalide", variable=variable, unite=_UNITES[variable], valeur=repr(brut)
+        )
+    return valeur
+
+
+def taille_max() -> int:
+    """The longest text (in characters) a template may build or a part may have."""
+    return int(valeur_limite("COURRIERS_TAILLE_MAX_PARTIE") * 1_000_000)
+
+
+class TempsDepasse(BaseException):
+    """The time limit of a render or check is reached (a ``BaseException``,
+    so that no ``except Exception`` of a filter swallows it)."""
+
+
+@dataclass
+class _Echeance:
+    fin: float
+    #: Calls of :func:`verifier_echeance` since the clock was last read.
+    appels: int = 0
+
+
+_ECHEANCE = threading.local()
+#: The processor clock is read at the first check, then once every this many
+#: checks (reading it costs far more than a check).
+_PAS = 256
+
+
+def verifier_echeance() -> None:
+    """Raise :class:`TempsDepasse` when the current deadline has passed
+    (the fallback where signals are not available)."""
+    echeance: _Echeance | None = getattr(_ECHEANCE, "courante", None)
+    if echeance is None:
+        return
+    echeance.appels -= 1
+    if echeance.appels > 0:
+        return
+    echeance.appels = _PAS
+    if time.thread_time() > echeance.fin:
+        raise TempsDepasse
+
+
+@contextmanager
+def duree_limitee(variable: str) -> Iterator[float]:
+    """Run the block within the time limit of ``variable``; yields the
+    limit in seconds. :class:`TempsDepasse` is raised when it is reached."""
+    secondes = valeur_limite(variable)
+    precedente = getattr(_ECHEANCE, "courante", None)
+    principal = threading.current_thread() is threading.main_thread()
+    par_signal = hasattr(signal, "setitimer") and principal and precedente is None
+    ancien: Any = None
+    try:
+        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes)
+        if par_signal:
+            ancien = signal.signal(signal.SIGPROF, _sonner)
+            signal.setitimer(signal.ITIMER_PROF, secondes)
+        yield secondes
+    finally:
+        try:
+            if par_signal:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+        finally:
+            if ancien is not None:
+                signal.signal(signal.SIGPROF, ancien)
+            _ECHEANCE.courante = precedente
+
+
+def _sonner(_signum: int, _frame: object) -> None:
+    raise TempsDepasse
