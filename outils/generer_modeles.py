@@ -473,6 +473,17 @@ def _listes_participants(doc: DocumentType) -> None:
     _tag(doc, "endfor")
 
 
+def _representations(doc: DocumentType) -> None:
+    """From the recorded attendance (courriers.seance): who was represented,
+    by a proxy or a suppléant."""
+    _tag(doc, "if representations")
+    _para(doc, f"Étaient représentés{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, "for ligne in representations")
+    _para(doc, "{{ ligne }}{{ '.' if loop.last else ',' }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+
+
 def _signature(doc: DocumentType) -> None:
     """Authority, delegation and quality lines (``lignes_signature``), then
     the name, on the right."""
@@ -902,6 +913,7 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "endfor")
     _tag(doc, "endif")
     _listes_participants(doc)
+    _representations(doc)
     _tag(doc, "if reunion.quorum")
     # Same style as the paragraphs of the agenda items (Markdown: Normal).
     _para(doc, "{{ reunion|quorum }}")
@@ -993,9 +1005,13 @@ def compte_rendu() -> DocumentType:
 
 
 def main() -> None:
+    from modeles_reunion import coupon_reponse, emargement
+
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
     for nom, construire in (
+        ("coupon-reponse.docx", coupon_reponse),
+        ("emargement.docx", emargement),
         ("compte-rendu.docx", compte_rendu),
         ("convocation.docx", convocation),
         ("reponse.docx", reponse),

@@ -20,6 +20,7 @@ from conftest import EXEMPLE
 from courriers import documents, pdf
 from courriers.cli import main
 from courriers.modeles import dossier_exemples, modele_integre
+from courriers.seance import avec_tableurs
 from courriers.verification import avertissements_modele
 from courriers.verification.accessibilite import verifier_accessibilite
 from courriers.verification.contraste import contraste_sur_blanc
@@ -206,6 +207,7 @@ def test_les_exemples_rendus_ne_signalent_rien(code: str, tmp_path: Path) -> Non
     type_document = documents.TYPES[code]
     donnees = json.loads((dossier_exemples() / type_document.exemple).read_text("utf-8"))
     donnees["emetteur"]["image_marianne"] = str(_marianne(tmp_path))
+    donnees = avec_tableurs(donnees, dossier_exemples())  # invitees of a spreadsheet, if any
     document = documents.depuis_donnees(donnees, type_document.classe)
     assert verifier_accessibilite(documents.rendre(document)) == []
 

@@ -307,7 +307,7 @@ def test_un_echec_en_cours_de_lot_n_ecrit_rien(
     dossier.mkdir()
     (dossier / "convocation-01-martin-isabelle.docx").write_bytes(b"ancienne")
     assert main(["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]) == 4
-    assert "« inexistant » n'existe pas dans Destinataire" in capsys.readouterr().err
+    assert "« inexistant » n'existe pas dans Membre" in capsys.readouterr().err
     assert [p.name for p in dossier.iterdir()] == ["convocation-01-martin-isabelle.docx"]
     assert (dossier / "convocation-01-martin-isabelle.docx").read_bytes() == b"ancienne"
 

@@ -22,6 +22,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -371,6 +372,41 @@ def _polices_absentes(dossier: Path) -> list[Path]:
         return convertir([_docx(dossier / "docs")])
 
 
+def _sans_expediteur(dossier: Path) -> object:
+    from courriers.courriels import messages
+    from courriers.documents import charger
+
+    donnees = charger(RACINE / "exemples" / "cce-vichy-charmeil-2025.json", Convocation)
+    agent = donnees.emetteur.agent
+    assert agent is not None
+    emetteur = donnees.emetteur.model_copy(
+        update={"agent": agent.model_copy(update={"courriel": None})}
+    )
+    return messages(donnees.model_copy(update={"emetteur": emetteur}), {})
+
+
+def _smtp_injoignable(dossier: Path) -> object:
+    import socket
+
+    from courriers import envoi
+    from courriers.courriels import Courriel
+
+    with socket.socket() as essai:
+        essai.bind(("127.0.0.1", 0))
+        port = essai.getsockname()[1]
+    serveur = envoi.ServeurSmtp(hote="127.0.0.1", port=port, securite="aucune", delai=5)
+    courriel = Courriel("a.eml", "a@exemple.fr", EmailMessage())
+    return envoi.envoyer([courriel], serveur, dossier / "journal.jsonl")
+
+
+def _tableur(dossier: Path, option: str, nom: str, contenu: str) -> int:
+    """The attendance sheet of the meeting example with a spreadsheet of
+    invitees or replies."""
+    reunion = RACINE / "exemples" / "cce-vichy-charmeil-2025.json"
+    tableur = _fichier(dossier / nom, contenu)
+    return _cli("emargement", reunion, option, tableur, "-o", dossier / "e.docx")
+
+
 # --- one trigger per message ---------------------------------------------------------
 
 DECLENCHEURS: dict[str, Declencheur] = {
@@ -434,6 +470,28 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.csv_entete": lambda d: _correspondants(d, "liste.csv", "civilite;salle\nMme;A\n"),
     "donnees.correspondants_non_conformes": lambda d: _correspondants(
         d, "liste.csv", "civilite;nom;adresse_1;adresse_2\nMr;Durand;2 rue Basse;03000 MOULINS\n"
+    ),
+    "donnees.tableur_extension": lambda d: _tableur(d, "--convoques", "m.txt", "x"),
+    "donnees.tableur_illisible": lambda d: _tableur(d, "--convoques", "m.xlsx", "pas un classeur"),
+    "donnees.tableur_sans_entete": lambda d: _tableur(d, "--convoques", "m.csv", "x;y\n1;2\n"),
+    "donnees.tableur_entete": lambda d: _tableur(d, "--convoques", "m.csv", "Prénom;Nom\nA;B\n"),
+    "donnees.tableur_vide": lambda d: _tableur(d, "--convoques", "m.csv", "Civilité;Nom\n"),
+    "donnees.tableur_non_conformes": lambda d: _tableur(
+        d, "--convoques", "m.csv", "Civilité;Nom;Adresse 1\nMr;Durand;03000 MOULINS\n"
+    ),
+    "donnees.reponse_inconnue": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse\nJean;Nulle;présent\n"
+    ),
+    "donnees.conflits_presences": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse;Pouvoir à\nNadia;Kessler;pouvoir;Jean Nulle\n"
+    ),
+    "donnees.expediteur_absent": _sans_expediteur,
+    "donnees.smtp_incomplet": lambda d: _cli(
+        "convocation",
+        RACINE / "exemples" / "cce-vichy-charmeil-2025.json",
+        "--courriels",
+        d,
+        "--envoyer",
     ),
     # modèle
     "modele.integre_introuvable": lambda d: modele_integre("inexistant.docx"),
@@ -528,6 +586,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "ecriture.copie_impossible": lambda d: _cli(
         "modele", "copier", "cr", _fichier(d / "fichier", "x") / "modeles"
     ),
+    "ecriture.smtp_injoignable": _smtp_injoignable,
     # contrôles
     "controles.non_satisfaits": _strict,
     "controles.accessibilite": lambda d: _cli(

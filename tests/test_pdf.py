@@ -130,6 +130,30 @@ ATTENDUS: dict[str, tuple[list[str], int]] = {
     ),
     # Every invitation of the example in one document, one page each.
     "convocations": (["Madame Isabelle MARTIN", "Monsieur Pierre LENOIR"], 14),
+    # One reply form per invitee of the meeting example (28), one page each.
+    "coupon-reponse": (
+        [
+            "COUPON-RÉPONSE",
+            "À retourner avant le mercredi 4 juin 2025",
+            "Je soussigné, M. Julien FERRAND, directeur de l'aérodrome de Vichy-Charmeil :",
+            "serai représenté par ma suppléante, Mme Agnès LEMOINE ;",
+            "ne pouvant être suppléé, donne pouvoir à",
+            "nul ne peut détenir plus d'un mandat (décret n° 2006-672 du 8 juin 2006, article 10)",
+        ],
+        28,
+    ),
+    "emargement": (
+        [
+            "FEUILLE D'ÉMARGEMENT",
+            "Collège des professions aéronautiques",
+            "Nom M. Julien FERRAND Organisme Aérodrome de Vichy-Charmeil Observations "
+            "Représenté par Mme Agnès LEMOINE",
+            "Suppléante de M. Julien FERRAND",
+            "Pouvoir à M. Hugo DELORME",
+            "Personnes présentes non inscrites sur la liste",
+        ],
+        4,
+    ),
 }
 
 
@@ -227,6 +251,17 @@ def test_texte_et_pages(lot: Lot, nom: str) -> None:
     for attendu in textes:
         assert attendu in texte, f"{nom} : « {attendu} » absent"
     assert f"Pages: {pages}" in " ".join(_info(lot.pdf[nom]).split())
+
+
+@pytest.mark.libreoffice
+@avec_libreoffice
+def test_feuille_d_emargement_en_paysage(lot: Lot) -> None:
+    info = " ".join(_info(lot.pdf["emargement"]).split())
+    largeur, hauteur = (float(x) for x in re.findall(r"Page size: ([\d.]+) x ([\d.]+)", info)[0])
+    assert largeur > hauteur
+    coupon = " ".join(_info(lot.pdf["coupon-reponse"]).split())
+    largeur, hauteur = (float(x) for x in re.findall(r"Page size: ([\d.]+) x ([\d.]+)", coupon)[0])
+    assert largeur < hauteur
 
 
 @pytest.mark.libreoffice

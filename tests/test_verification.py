@@ -396,6 +396,8 @@ MODELES_INTEGRES = [
     ("reponse.docx", "reponse"),
     ("accuse-reception.docx", "accuse-reception"),
     ("courrier-service.docx", "service"),
+    ("coupon-reponse.docx", "coupon-reponse"),
+    ("emargement.docx", "emargement"),
 ]
 
 

@@ -103,19 +103,24 @@ def valider(donnees: Any, classe: type[M], origine: str) -> M:
         ) from exc
 
 
+def attendu(probleme: Any) -> str:
+    """What one Pydantic error (an item of ``errors()``) expected, in French."""
+    type_ = probleme["type"]
+    if type_ == "literal_error":
+        return _valeurs_permises(probleme["ctx"]["expected"])
+    if type_ == "value_error":
+        return str(probleme["ctx"]["error"])
+    return _attendu(type_, probleme.get("ctx") or {}, probleme.get("input"))
+
+
 def _message(probleme: Any) -> str:
     ou = chemin_du_champ(tuple(probleme["loc"]))
     type_ = probleme["type"]
-    if type_ == "literal_error":
-        attendu = _valeurs_permises(probleme["ctx"]["expected"])
-    elif type_ == "value_error":
-        attendu = str(probleme["ctx"]["error"])
-    else:
-        attendu = _attendu(type_, probleme.get("ctx") or {}, probleme.get("input"))
+    attendu_ = attendu(probleme)
     recu = probleme.get("input")
     if type_ in {"missing", "extra_forbidden"} or isinstance(recu, (dict, list)):
-        return f"{ou} : {attendu}"
-    return f"{ou} : {attendu} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
+        return f"{ou} : {attendu_}"
+    return f"{ou} : {attendu_} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
 
 
 def _valeurs_permises(attendu: str) -> str:

@@ -13,13 +13,16 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
-from courriers import cli_lots, documents, pdf
+from courriers import cli_lots, documents, envoi, pdf, tableur_modele
 from courriers.controles import en_erreurs
+from courriers.courriels import ecrire_courriels
+from courriers.courriels_lot import preparer_courriels
 from courriers.donnees.base import Modele
+from courriers.donnees.convocation import Convocation
 from courriers.ecriture import ecrire_atomiquement
-from courriers.erreurs import CODE_USAGE, ErreurCourriers, ErreurModele
+from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
 from courriers.interruptions import Arret, signaux_en_exceptions
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
@@ -107,6 +110,11 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
             f"--correspondants, le dossier des courriers (par défaut : {lot})"
         )
+    elif type_document.suffixe:
+        aide = (
+            "document DOCX à écrire (par défaut : à côté de FICHIER, son nom suivi de "
+            f"« {type_document.suffixe}.docx »)"
+        )
     else:
         aide = "document DOCX à écrire (par défaut : à côté de FICHIER, même nom en .docx)"
     _options_document(commande, aide)
@@ -125,6 +133,10 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             help="nombre de processus (par défaut : 1 ; au plus le nombre de cœurs, ou "
             "COURRIERS_JOBS_MAX)",
         )
+    if type_document.famille == "reunion":
+        _options_tableurs(commande)
+    if type_document.code == "convocation":
+        _options_courriels(commande)
     if type_document.par_correspondant:
         commande.add_argument(
             "--correspondants",
@@ -198,7 +210,87 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         help="exemple complet de données d'un type de document",
         description="Affiche un fichier de données complet et valide.",
     )
-    exemple.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    exemple.add_argument(
+        "type",
+        choices=[*codes, "convoques"],
+        metavar="TYPE",
+        help=", ".join(codes) + " ; convoques : tableur des convoqués (avec --xlsx)",
+    )
+    exemple.add_argument(
+        "--xlsx",
+        type=Path,
+        nargs="?",
+        const=Path("convoques.xlsx"),
+        metavar="FICHIER",
+        help="avec « convoques » : écrit un tableur modèle à remplir (par défaut : "
+        "convoques.xlsx), avec listes de valeurs",
+    )
+
+
+def _options_courriels(parser: argparse.ArgumentParser) -> None:
+    groupe = parser.add_argument_group("courriels (docs/courriels.md)")
+    groupe.add_argument(
+        "--courriels",
+        type=Path,
+        metavar="DOSSIER",
+        help="écrit un courriel (.eml) par convoqué ayant une adresse, convocation PDF et "
+        "invitation d'agenda (.ics) jointes ; il faut LibreOffice",
+    )
+    groupe.add_argument(
+        "--coupon",
+        action="store_true",
+        help="joint aussi le coupon-réponse (PDF) à chaque courriel",
+    )
+    groupe.add_argument(
+        "--essai",
+        action="store_true",
+        help="écrit seulement les fichiers, sans rien envoyer (par défaut)",
+    )
+    groupe.add_argument(
+        "--envoyer", action="store_true", help="envoie aussi les courriels par SMTP (--smtp-hote)"
+    )
+    groupe.add_argument("--smtp-hote", metavar="HOTE", help="serveur SMTP")
+    groupe.add_argument("--smtp-port", type=_entier_positif, metavar="PORT", help="port (587)")
+    groupe.add_argument(
+        "--smtp-securite",
+        choices=["starttls", "ssl", "aucune"],
+        default="starttls",
+        help="chiffrement : starttls (défaut, port 587), ssl (port 465), aucune",
+    )
+    groupe.add_argument(
+        "--smtp-utilisateur",
+        metavar="IDENTIFIANT",
+        help="identifiant SMTP ; le mot de passe vient de la variable "
+        "COURRIERS_SMTP_MOT_DE_PASSE ou d'une invite, jamais de la ligne de commande",
+    )
+    groupe.add_argument(
+        "--debit",
+        type=_entier_positif,
+        metavar="N",
+        help="au plus N courriels par minute (par défaut : sans limite)",
+    )
+    groupe.add_argument(
+        "--journal",
+        type=Path,
+        metavar="FICHIER",
+        help="journal des envois, pour reprendre sans doublon (par défaut : DOSSIER/envois.jsonl)",
+    )
+
+
+def _options_tableurs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convoques",
+        type=Path,
+        metavar="TABLEUR",
+        help="convoqués lus dans un tableur (.xlsx, .ods, .csv ; colonnes : docs/reunions.md) "
+        "à la place de reunion.convoques",
+    )
+    parser.add_argument(
+        "--reponses",
+        type=Path,
+        metavar="TABLEUR",
+        help="réponses enregistrées (colonnes « Prénom », « Nom », « Réponse », « Pouvoir à »…)",
+    )
 
 
 def _option_continuer(parser: argparse.ArgumentParser) -> None:
@@ -306,24 +398,35 @@ def _produire(args: argparse.Namespace) -> int:
     fichier: Path = args.fichier
     en_lot = type_document.en_lot and not args.fusion
     echecs: list[str] = []
+    avertissements: list[str] = []
+    convoques: Path | None = getattr(args, "convoques", None)
+    reponses: Path | None = getattr(args, "reponses", None)
     if getattr(args, "continuer", False) and en_lot:
-        document, echecs = documents.charger_en_continuant(fichier, type_document.classe)
+        document, echecs = documents.charger_en_continuant(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
     else:
-        document = documents.charger(fichier, type_document.classe)
+        document = documents.charger(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
+    for avertissement in avertissements:
+        print(f"courriers : avertissement : {avertissement}", file=sys.stderr)
     if type_document.controles:
         _controler(document, args.strict)
+    if getattr(args, "courriels", None):
+        return _courriels(cast(Convocation, document), args)
     if en_lot:
         return cli_lots.lot(document, type_document, args, echecs)
     if getattr(args, "correspondants", None):
         return cli_lots.lettres_par_correspondant(document, args)
-    suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else ""
+    suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else type_document.suffixe
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
     cli_lots.verifier_sorties_de(document, [sortie], args)
     contenu = documents.rendre(document, args.modele, args.dossier_modeles)
     if args.strict:
         refuser_si_inaccessible(contenu, sortie.name)
     ecrire_atomiquement(sortie, contenu)
-    print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
+    print(f"Document écrit ({type_document.libelle}) : {sortie}")
     cli_lots.avertir_accessibilite([(sortie.name, contenu)])
     cli_lots.pdf_de([sortie], args)
     return 0
@@ -335,6 +438,50 @@ def _controler(document: Modele, strict: bool) -> None:
         raise erreur("controles.non_satisfaits", rapport=en_erreurs(avertissements))
     for avertissement in avertissements:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
+
+
+def _courriels(convocation: Convocation, args: argparse.Namespace) -> int:
+    """``convocation --courriels DOSSIER``: the messages written, then with
+    ``--envoyer`` sent; the invitees without an address listed."""
+    dossier: Path = args.courriels
+    serveur = _serveur(args) if args.envoyer else None
+    courriels, sans_adresse = preparer_courriels(
+        convocation, args.modele, args.dossier_modeles, args.coupon
+    )
+    ecrits = ecrire_courriels(courriels, dossier)
+    print(f"{len(ecrits)} courriels écrits dans {dossier}")
+    code = 0
+    if serveur is not None:
+        journal: Path = args.journal or dossier / "envois.jsonl"
+        bilan = envoi.envoyer(courriels, serveur, journal, envoi.mot_de_passe(serveur))
+        print(
+            f"{len(bilan.envoyes)} courriels envoyés, {len(bilan.deja_envoyes)} déjà envoyés "
+            f"(journal : {journal})"
+        )
+        for echec in bilan.echecs:
+            print(f"courriers : échec : {echec}", file=sys.stderr)
+        code = CODE_LOT_INCOMPLET if bilan.echecs else 0
+    if sans_adresse:
+        print(
+            f"{len(sans_adresse)} convoqué(s) sans adresse électronique valide "
+            "(convocation papier) :"
+        )
+        for convoque in sans_adresse:
+            print(f"  - {convoque.ligne_nom()}")
+    return code
+
+
+def _serveur(args: argparse.Namespace) -> envoi.ServeurSmtp:
+    if not args.smtp_hote:
+        raise erreur("donnees.smtp_incomplet", probleme="--envoyer sans --smtp-hote")
+    port = args.smtp_port or (465 if args.smtp_securite == "ssl" else 587)
+    return envoi.ServeurSmtp(
+        hote=args.smtp_hote,
+        port=port,
+        securite=args.smtp_securite,
+        utilisateur=args.smtp_utilisateur,
+        debit=float(args.debit or 0),
+    )
 
 
 def _modele(args: argparse.Namespace) -> int:
@@ -360,6 +507,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _exemple(args: argparse.Namespace) -> int:
+    if args.type == "convoques":
+        chemin = tableur_modele.ecrire_modele(args.xlsx or Path("convoques.xlsx"))
+        print(f"Tableur modèle des convoqués écrit : {chemin}")
+        return 0
     chemin = dossier_exemples() / TYPES[args.type].exemple
     print(chemin.read_text(encoding="utf-8"), end="")
     return 0

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from courriers import lettres
+from courriers import lettres, seance
 from courriers.chargement import lire, valider
 from courriers.controles import Avertissement, controler
 from courriers.convocations import Exemplaire
@@ -20,6 +20,7 @@ from courriers.donnees.base import Modele
 from courriers.donnees.courrier import Lettre
 from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.emetteur import Signataire
+from courriers.donnees.membre import Membre
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
 from courriers.limites import verifier_image
@@ -54,25 +55,46 @@ __all__ = [
 D = TypeVar("D", bound=Modele)
 
 
-def charger(chemin: Path | str, classe: type[D]) -> D:
+def charger(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> D:
     """Read and validate a JSON or YAML file as a ``classe`` document.
 
-    Relative file paths in the data (the Marianne image) are taken from the
-    data file's folder.
+    Relative file paths in the data (the Marianne image, the spreadsheets)
+    are taken from the data file's folder. The invitees may come from a
+    spreadsheet (``convoques``, or ``reunion.tableur_convoques``) and their
+    replies from another (``reponses``, or ``reunion.tableur_reponses``);
+    columns of the spreadsheets that are ignored are added to
+    ``avertissements`` (:func:`courriers.seance.avec_tableurs`).
     """
     chemin = Path(chemin)
-    document = depuis_donnees(lire(chemin), classe, str(chemin))
+    donnees = seance.avec_tableurs(lire(chemin), chemin.parent, convoques, reponses, avertissements)
+    document = depuis_donnees(donnees, classe, str(chemin))
     return _chemins_depuis(document, chemin.parent)
 
 
-def charger_en_continuant(chemin: Path | str, classe: type[D]) -> tuple[D, list[str]]:
+def charger_en_continuant(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> tuple[D, list[str]]:
     """For ``--continuer``: like :func:`charger`, but invitees that do not
     validate are set aside and reported (position, name, problems) instead
     of failing the whole file."""
     chemin = Path(chemin)
-    donnees, echecs = _convoques_valides(lire(chemin))
+    ecartes: list[str] = []
+    brutes = seance.avec_tableurs(
+        lire(chemin), chemin.parent, convoques, reponses, avertissements, ecartes
+    )
+    donnees, echecs = _convoques_valides(brutes)
     document = depuis_donnees(donnees, classe, str(chemin))
-    return _chemins_depuis(document, chemin.parent), echecs
+    return _chemins_depuis(document, chemin.parent), [*ecartes, *echecs]
 
 
 def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
@@ -84,7 +106,7 @@ def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
     for rang, brut in enumerate(convoques):
         ou = f"reunion.convoques[{rang}]"
         try:
-            valider(brut, Destinataire, ou)
+            valider(brut, Membre, ou)
         except ErreurDonnees as exc:
             nom = " ".join(str(brut.get(c) or "") for c in ("prenom", "nom")).strip()
             detail = " ; ".join(exc.message.split("\n  - ")[1:]).replace("(document) : ", "")
@@ -239,6 +261,11 @@ def preparer_modele(
     once, with the emitter's Marianne image, or its own logo for an emitter
     outside the State, and the signatories' scanned signatures (each image
     checked: bytes, format, pixels)."""
+    chemin = resoudre_modele(document, modele, dossier_modeles)
+    signatures = images_signature(document)
+    for rang, signature in signatures.items():
+        champ = "signataire.image" if rang == 0 else f"cosignataires[{rang - 1}].image"
+        verifier_image(signature.chemin, champ)
     emetteur = getattr(document, "emetteur", None)
     logo = getattr(emetteur, "logo", None)
     if isinstance(logo, Path):
@@ -247,14 +274,9 @@ def preparer_modele(
         return preparer(
             chemin, logo, f"Logo, {getattr(emetteur, 'titre', '')}", images_signature=signatures
         )
-    chemin = resoudre_modele(document, modele, dossier_modeles)
     image = image_marianne(document)
     if image is not None:
         verifier_image(image)
-    signatures = images_signature(document)
-    for rang, signature in signatures.items():
-        champ = "signataire.image" if rang == 0 else f"cosignataires[{rang - 1}].image"
-        verifier_image(signature.chemin, champ)
     return preparer(chemin, image, images_signature=signatures)
 
 

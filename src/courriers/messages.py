@@ -338,6 +338,81 @@ _MESSAGES: tuple[Message, ...] = (
         "ligne du fichier (ou l'index), la personne et le champ ; --continuer écrit les "
         "courriers des autres.",
     ),
+    # --- données : tableur des membres et présences (3) -------------------------------
+    Message(
+        "donnees.tableur_extension",
+        ErreurDonnees,
+        "{chemin} : tableur de type « {extension} » non pris en charge (.xlsx, .ods ou .csv)",
+        "La liste des convoqués ou des réponses n'est ni un classeur Excel (.xlsx), ni un "
+        "classeur OpenDocument (.ods), ni un CSV : l'enregistrer dans l'un de ces formats.",
+    ),
+    Message(
+        "donnees.tableur_illisible",
+        ErreurDonnees,
+        "{chemin} : classeur illisible ({raison})",
+        "Le fichier porte l'extension d'un classeur mais ne peut être lu (fichier abîmé, "
+        "protégé par un mot de passe, autre format) : l'ouvrir et l'enregistrer de nouveau.",
+    ),
+    Message(
+        "donnees.tableur_sans_entete",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} » : aucune ligne d'en-tête trouvée dans les dix "
+        "premières lignes (« Civilité », « Prénom », « Nom »… attendus)",
+        "La feuille lue (« Membres », ou la première) ne nomme pas ses colonnes : ajouter "
+        "une ligne d'en-tête (courriers exemple convoques --xlsx donne un tableur modèle).",
+    ),
+    Message(
+        "donnees.tableur_entete",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} », ligne {ligne} (en-tête) : {problemes}\n"
+        "  colonnes reconnues : {colonnes}",
+        "Une colonne obligatoire manque ou figure deux fois dans l'en-tête : renommer les "
+        "colonnes d'après la liste reconnue (docs/reunions.md).",
+    ),
+    Message(
+        "donnees.tableur_vide",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} » : aucune ligne sous l'en-tête",
+        "La feuille a un en-tête mais aucune personne : remplir au moins une ligne.",
+    ),
+    Message(
+        "donnees.tableur_non_conformes",
+        ErreurDonnees,
+        "{chemin} : {erreurs} de données ({lignes} sur {total})\n{detail}",
+        "Des lignes du tableur sont invalides : chaque ligne du détail donne la feuille, la "
+        "ligne et la colonne, ce qui était attendu et ce qui a été lu.",
+    ),
+    Message(
+        "donnees.reponse_inconnue",
+        ErreurDonnees,
+        "{chemin} : {nombre} sans membre correspondant\n{detail}",
+        "Une réponse du fichier des réponses ne désigne aucun convoqué, ou en désigne "
+        "plusieurs : corriger le prénom et le nom (tels qu'ils figurent dans la liste des "
+        "convoqués).",
+    ),
+    Message(
+        "donnees.conflits_presences",
+        ErreurDonnees,
+        "réponses enregistrées : {nombre} avec les règles des mandats et des suppléants\n{detail}",
+        "Un pouvoir est donné à une personne qui n'est pas membre ou pas présente, un membre "
+        "reçoit plus de pouvoirs que permis, ou un membre présent ou suppléé donne pouvoir "
+        "(décret n° 2006-672, art. 10) : corriger le fichier des réponses.",
+    ),
+    Message(
+        "donnees.expediteur_absent",
+        ErreurDonnees,
+        "convocations par courriel : aucune adresse d'envoi (convocation.courriel.expediteur, "
+        "emetteur.agent.courriel ou emetteur.pied_de_page.courriel)",
+        "Les courriels partent d'une adresse fonctionnelle : la donner dans "
+        "convocation.courriel.expediteur (ou le courriel de l'agent).",
+    ),
+    Message(
+        "donnees.smtp_incomplet",
+        ErreurDonnees,
+        "envoi des courriels : {probleme}",
+        "L'envoi (--envoyer) demande un serveur SMTP (--smtp-hote) et, avec un identifiant, "
+        "un mot de passe dans la variable COURRIERS_SMTP_MOT_DE_PASSE ou saisi à l'invite.",
+    ),
     # --- modèle (4) ----------------------------------------------------------------
     Message(
         "modele.integre_introuvable",
@@ -597,6 +672,13 @@ _MESSAGES: tuple[Message, ...] = (
         ErreurEcriture,
         "{chemin} : copie impossible ({raison})",
         "La copie d'un modèle intégré a échoué (droits, disque plein) : choisir un autre dossier.",
+    ),
+    Message(
+        "ecriture.smtp_injoignable",
+        ErreurEcriture,
+        "envoi des courriels : serveur {serveur} injoignable ou refusant la connexion ({raison})",
+        "Le serveur SMTP ne répond pas, refuse l'identifiant ou le chiffrement : vérifier l'hôte, "
+        "le port, --smtp-securite et le mot de passe ; le journal permet de reprendre l'envoi.",
     ),
     # --- contrôles (6) -------------------------------------------------------------
     Message(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from pydantic import Field, model_validator
 
 from courriers.donnees.base import Modele
-from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.membre import Membre, RegleQuorum
 from courriers.donnees.personne import Personne
 from courriers.francais.deliberations import Avis, Proportion, avis_du_vote
 from courriers.francais.elision import Genre, Nombre
@@ -188,10 +189,25 @@ class Reunion(Modele):
     lien_visio: str | None = Field(
         None, description="Lien de visioconférence pour suivre la réunion à distance."
     )
-    convoques: list[Destinataire] = Field(
+    convoques: list[Membre] = Field(
         default_factory=list,
         description="Personnes convoquées, chacune avec son adresse postale "
-        "(une convocation par personne).",
+        "(une convocation par personne) ; ou lues dans un tableur (--convoques).",
+    )
+    tableur_convoques: Path | None = Field(
+        None,
+        description="Tableur des convoqués (.xlsx, .ods, .csv ; chemin relatif au fichier de "
+        "données) lu à la place de « convoques » ; l'option --convoques le remplace.",
+    )
+    tableur_reponses: Path | None = Field(
+        None,
+        description="Tableur des réponses enregistrées (colonnes « Prénom », « Nom », "
+        "« Réponse », « Pouvoir à »…) ; l'option --reponses le remplace.",
+    )
+    regle_quorum: RegleQuorum = Field(
+        default_factory=lambda: RegleQuorum(),
+        description="Règle du quorum de l'instance (par défaut : la moitié des membres "
+        "présents ou ayant donné mandat, décret n° 2006-672, art. 11).",
     )
 
     @model_validator(mode="after")

@@ -23,7 +23,16 @@ from courriers.donnees.destinataire import Destinataire
 from courriers.donnees.emetteur import Emetteur, PiedDePage, Signataire
 from courriers.donnees.personne import Personne
 from courriers.donnees.reunion import GroupeParticipants, Instance, Reunion
-from courriers.francais import accords, collectifs, dates, delais, elision, personnes, regions
+from courriers.francais import (
+    accords,
+    collectifs,
+    dates,
+    delais,
+    departements,
+    elision,
+    personnes,
+    regions,
+)
 from courriers.francais import signatures as signature_
 from courriers.francais.departements import lignes_bloc_marque
 from courriers.francais.elision import Genre

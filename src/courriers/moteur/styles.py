@@ -25,8 +25,8 @@ handed to the ``markdown`` filter out of the templates' reach
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
