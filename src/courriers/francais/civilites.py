@@ -231,13 +231,17 @@ def genre_organisme(organisme: str) -> tuple[Genre | None, Nombre]:
 
 _ARRETS = frozenset(
     {"de", "du", "des", "d'", "d’", "à", "au", "aux", "la", "le", "les", "l'", "en", "pour", "et"}
+    | {"chargé", "chargée"}
 )
+#: First parts of a compound that never take the plural (``vice-présidents``).
+_PREFIXES_INVARIABLES = frozenset({"sous", "vice", "co", "ex", "non"})
+_EXCEPTIONS_AL = frozenset({"final", "naval", "bancal", "fatal", "natal"})
 
 
 def _au_pluriel(mot: str) -> str:
-    if mot.endswith(("s", "x", "z")):
+    if mot.lower() in _PREFIXES_INVARIABLES or mot.endswith(("s", "x", "z")):
         return mot
-    if mot.endswith("al"):
+    if mot.endswith("al") and mot.lower() not in _EXCEPTIONS_AL:
         return mot[:-2] + "aux"
     if mot.endswith("eau"):
         return mot + "x"
@@ -256,6 +260,10 @@ def fonction_au_pluriel(fonction: str) -> str:
     'riveraines du site'
     >>> fonction_au_pluriel("maire-adjoint de Nyons")
     'maires-adjoints de Nyons'
+    >>> fonction_au_pluriel("vice-président"), fonction_au_pluriel("sous-préfet")
+    ('vice-présidents', 'sous-préfets')
+    >>> fonction_au_pluriel("chef de service chargé de la sécurité")
+    'chefs de service chargé de la sécurité'
     """
     mots = fonction.split(" ")
     for i, mot in enumerate(mots):
