@@ -149,8 +149,9 @@ def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
 def mesurer_jobs(nombre: int, dossier: Path, jobs: int) -> dict[str, float]:
     """Wall time of a batch written by ``jobs`` processes (template
     prepared, batch built before), peak memories."""
+    from functools import partial
+
     from courriers import ecrire_lot, exemplaires, preparer_modele
-    from courriers.documents import chemin_modele
     from courriers.lots import ecrire_lot_parallele
 
     document = convocation(nombre)
@@ -159,7 +160,7 @@ def mesurer_jobs(nombre: int, dossier: Path, jobs: int) -> dict[str, float]:
     if jobs == 1:
         ecrire_lot(preparer_modele(document), lot, dossier)
     else:
-        ecrire_lot_parallele(chemin_modele(document), None, lot, dossier, jobs)
+        ecrire_lot_parallele(partial(preparer_modele, document), lot, dossier, jobs)
     duree = time.perf_counter() - debut
     enfants = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {

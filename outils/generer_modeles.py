@@ -243,9 +243,14 @@ def _styles(doc: DocumentType) -> None:
 
 
 def _bordure_titre_nulle(doc: DocumentType) -> None:
+    """The title without its border, and a heading of level 1 (outline
+    level 0) for screen readers and the PDF's structure, under which the
+    headings of the minutes' points (level 2) come."""
     ppr = doc.styles["Title"].element.get_or_add_pPr()
     for bordure in ppr.findall(qn("w:pBdr")):
         ppr.remove(bordure)
+    niveau = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): "0"})
+    ppr.append(niveau)
 
 
 def _numerotation_du_style(doc: DocumentType, nom: str) -> tuple[Any, Any]:
@@ -349,6 +354,12 @@ def _pied_de_page(doc: DocumentType) -> None:
         style="Pied de page",
     )
     pied.add_paragraph("{{ emetteur.pied_de_page|coordonnees }}", style="Pied de page")
+    pied.add_paragraph("{%p if emetteur.pied_de_page.horaires %}")
+    pied.add_paragraph(
+        f"Horaires d'ouverture{INSECABLE}: {{{{ emetteur.pied_de_page.horaires }}}}",
+        style="Pied de page",
+    )
+    pied.add_paragraph("{%p endif %}")
     pied.add_paragraph("{%p endif %}")
     numero = pied.add_paragraph(style="Pied de page")
     numero.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -374,12 +385,15 @@ def _bloc_marque(doc: Any) -> None:
     _para(doc, "{{ image_marianne }}", style="Bloc-marque titre")
     _tag(doc, "endif")
     _para(doc, "{{ emetteur|bloc_marque }}", style="Bloc-marque titre")
+    # The devise belongs to the Marque de l'État: not for a mairie.
+    _tag(doc, "if emetteur.marque_etat")
     devise = _para(doc, "", style="Bloc-marque devise")
     run = devise.add_run("Liberté")
     run.add_break(WD_BREAK.LINE)
     run.add_text("Égalité")
     run.add_break(WD_BREAK.LINE)
     run.add_text("Fraternité")
+    _tag(doc, "endif")
 
 
 def _bloc_service(doc: Any) -> None:
@@ -396,30 +410,48 @@ def _bloc_service(doc: Any) -> None:
     _tag(doc, "if emetteur.agent.telephone")
     _para(
         doc,
-        f"Tél{INSECABLE}: {{{{ emetteur.agent.telephone }}}}",
+        f"{{{{ emetteur.libelle_telephone }}}}{INSECABLE}: {{{{ emetteur.agent.telephone }}}}",
         style="Bloc service agent",
     )
     _tag(doc, "endif")
     _tag(doc, "if emetteur.agent.courriel")
     _para(
         doc,
-        f"Courriel{INSECABLE}: {{{{ emetteur.agent.courriel }}}}",
+        f"{{{{ emetteur.libelle_courriel }}}}{INSECABLE}: {{{{ emetteur.agent.courriel }}}}",
         style="Bloc service agent",
     )
     _tag(doc, "endif")
     _tag(doc, "endif")
 
 
-def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: str = "être") -> None:
-    """``Étaient présents :`` and the attendees by group, punctuated."""
-    argument = f"'{participe}'" if verbe == "être" else f"'{participe}', '{verbe}'"
-    _tag(doc, f"if reunion.{champ}")
+def _ouverture(doc: DocumentType) -> None:
+    """The opening sentence, or the Date / Lieu / Présidence block."""
+    _tag(doc, "if options.ouverture == 'bloc'")
+    _tag(doc, "for ligne in reunion|bloc_ouverture")
+    _label(
+        doc, f"{{{{ ligne.libelle }}}}{INSECABLE}: ", "{{ ligne.valeur }}", style="Corps de texte"
+    )
+    _tag(doc, "endfor")
+    _tag(doc, "else")
+    _para(
+        doc, "{{ reunion|ouverture }}", style="Corps de texte"
+    ).paragraph_format.space_before = Pt(12)
+    _tag(doc, "endif")
+
+
+def _listes_participants(doc: DocumentType) -> None:
+    """The lists of attendees in the order of the options, each with its
+    heading, by group, as bullet lists or tables."""
+    _tag(doc, "for liste in reunion|listes")
     _para(
         doc,
-        f"{{{{ reunion.{champ}|intitule({argument}) }}}}{INSECABLE}:",
+        f"{{{{ liste.intitule }}}}{INSECABLE}:{{% if liste.vide %}} néant.{{% endif %}}",
         style="Intitulé de liste",
     )
-    _tag(doc, f"for groupe in reunion.{champ}")
+    _tag(doc, "if options.colleges == 'tableau'")
+    _para(doc, "{{p liste|tableau_participants|markdown }}")
+    _tag(doc, "else")
+    _tag(doc, "for groupe in liste.groupes")
     _tag(doc, "set dernier_groupe = loop.last")
     _tag(doc, "if groupe.titre")
     _para(
@@ -438,19 +470,75 @@ def _liste_participants(doc: DocumentType, champ: str, participe: str, verbe: st
     _tag(doc, "endfor")
     _tag(doc, "endfor")
     _tag(doc, "endif")
+    _tag(doc, "endfor")
+
+
+def _representations(doc: DocumentType) -> None:
+    """From the recorded attendance (courriers.seance): who was represented,
+    by a proxy or a suppléant."""
+    _tag(doc, "if representations")
+    _para(doc, f"Étaient représentés{INSECABLE}:", style="Intitulé de liste")
+    _tag(doc, "for ligne in representations")
+    _para(doc, "{{ ligne }}{{ '.' if loop.last else ',' }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
 
 
 def _signature(doc: DocumentType) -> None:
-    """Delegation, quality and name, on the right."""
-    _tag(doc, "if signataire.delegation")
-    _para(doc, "{{ emetteur|delegation }}", style="Signature").paragraph_format.space_before = Pt(
-        18
-    )
-    _tag(doc, "endif")
-    _para(
-        doc, "{{ signataire|qualite_signataire }},", style="Signature"
-    ).paragraph_format.space_before = Pt(18)
+    """Authority, delegation and quality lines (``lignes_signature``), then
+    the name, on the right."""
+    _tag(doc, "for ligne in signataire|lignes_signature(emetteur)")
+    _para(doc, "{{ ligne }}", style="Signature").paragraph_format.space_before = Pt(12)
+    _tag(doc, "endfor")
+    _tag(doc, "if signataire.nom")
     _para(doc, "{{ signataire|prenom_nom }}", style="Signature nom")
+    _tag(doc, "endif")
+
+
+def _signature_lettre(doc: DocumentType) -> None:
+    """Each signature block of a letter (signatory, then co-signatories):
+    authority, delegation and quality lines, the scanned signature when
+    given, then the name, on the right."""
+    _tag(doc, "for signature in signatures")
+    _tag(doc, "for ligne in signature.lignes")
+    _para(doc, "{{ ligne }}", style="Signature").paragraph_format.space_before = Pt(6)
+    _tag(doc, "endfor")
+    _tag(doc, "if signature.rang in images_signature")
+    _para(doc, "{{ images_signature[signature.rang] }}", style="Signature")
+    _tag(doc, "if signature.nom")
+    _para(doc, "{{ signature.nom }}", style="Signature")
+    _tag(doc, "endif")
+    _tag(doc, "elif signature.nom")
+    _para(doc, "{{ signature.nom }}", style="Signature nom")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+
+
+def _copies(doc: DocumentType) -> None:
+    """``Copie à :`` and ``Ampliation :`` lists, at the bottom left."""
+    for champ, libelle in (("copies", "Copie à"), ("ampliations", "Ampliation")):
+        _tag(doc, f"if {champ}")
+        _para(
+            doc, f"{libelle}{INSECABLE}:", style="Intitulé de liste"
+        ).paragraph_format.space_before = Pt(24)
+        _tag(doc, f"for personne in {champ}")
+        _para(
+            doc, "{{ personne|destinataire }}{{ '.' if loop.last else ',' }}", style="List Bullet"
+        )
+        _tag(doc, "endfor")
+        _tag(doc, "endif")
+
+
+def _en_tete_de_service(doc: DocumentType, a: str, sous_couvert: bool) -> None:
+    """``Le préfet de l'Allier`` / ``à`` / the recipients, centred."""
+    ligne = _para(doc, "{{ emetteur|autorite|majuscule_initiale }}", style="En-tête de service")
+    ligne.paragraph_format.space_before = Pt(24)
+    _para(doc, "à", style="En-tête de service")
+    _para(doc, a, style="En-tête de service")
+    if sous_couvert:
+        _tag(doc, "if sous_couvert")
+        _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
+        _tag(doc, "endif")
 
 
 def _proprietes(doc: DocumentType, titre: str, commentaire: str) -> None:
@@ -515,10 +603,9 @@ def convocation() -> DocumentType:
     _para(
         doc,
         "J'ai l'honneur de vous convier à la réunion {{ reunion.instance|avec_article|de }}, "
-        "qui se tiendra le {{ reunion.date|date_longue(true) }} {{ reunion|horaire }}"
-        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, sous la présidence de "
-        "{{ reunion.president|personne }}{% if reunion.president|qualite %}, "
-        "{{ reunion.president|qualite }}{% endif %}.",
+        "qui se tiendra {{ reunion|quand(true) }}"
+        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}"
+        "{% if reunion.president %}, {{ reunion.president|sous_la_presidence }}{% endif %}.",
         style="Corps de texte",
     )
     _tag(doc, "if reunion.lien_visio")
@@ -560,24 +647,41 @@ def convocation() -> DocumentType:
     return doc
 
 
-def _references(doc: DocumentType, vos_references: bool) -> None:
-    """``Vos réf.``, ``Nos réf.``, ``Objet``, ``PJ``."""
+def _references(doc: DocumentType, vos_references: bool, espace_apres: float = 0) -> None:
+    """``Vos réf.`` (``V/Réf.``), ``Nos réf.`` (``N/Réf.``), ``Objet``,
+    ``PJ``; ``espace_apres`` points after the last of them (paragraph
+    spacing, not an empty paragraph, which screen readers announce)."""
+    vos = f"{{{{ libelles.vos_references }}}}{INSECABLE}: "
     if vos_references:
         _tag(doc, "if courrier_recu")
         _label(
             doc,
-            f"Vos réf.{INSECABLE}: ",
+            vos,
             "{% if courrier_recu.reference %}{{ courrier_recu.reference }}, {% endif %}"
             "votre {{ courrier_recu.nature }} du {{ courrier_recu.date|date_numerique }}",
             style="Objet",
         ).paragraph_format.space_before = Pt(12)
-        _tag(doc, "endif")
-    _tag(doc, "if reference")
-    _label(doc, f"Nos réf.{INSECABLE}: ", "{{ reference }}", style="Objet")
+        _tag(doc, "elif votre_reference")
+    else:
+        _tag(doc, "if votre_reference")
+    _label(doc, vos, "{{ votre_reference }}", style="Objet")
     _tag(doc, "endif")
-    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    _tag(doc, "if reference")
+    _label(doc, f"{{{{ libelles.nos_references }}}}{INSECABLE}: ", "{{ reference }}", style="Objet")
+    _tag(doc, "endif")
+    if not espace_apres:
+        _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+        _tag(doc, "if pieces_jointes")
+        _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+        _tag(doc, "endif")
+        return
     _tag(doc, "if pieces_jointes")
-    _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    pj = _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
+    pj.paragraph_format.space_after = Pt(espace_apres)
+    _tag(doc, "else")
+    objet = _label(doc, f"Objet{INSECABLE}: ", "{{ objet }}", style="Objet")
+    objet.paragraph_format.space_after = Pt(espace_apres)
     _tag(doc, "endif")
 
 
@@ -586,7 +690,8 @@ def _lettre(doc: DocumentType, titre: str, commentaire: str) -> None:
     with forms of address."""
     _para(doc, "{{p corps|markdown }}")
     _para(doc, "{{ formules.politesse }}", style="Corps de texte")
-    _signature(doc)
+    _signature_lettre(doc)
+    _copies(doc)
     _pied_de_page(doc)
     _proprietes(doc, titre, commentaire)
 
@@ -678,23 +783,97 @@ def accuse_reception() -> DocumentType:
 def courrier_service() -> DocumentType:
     """The service-to-service letter template: header line, no formulas."""
     doc = _nouveau("date", None)
-    ligne = _para(doc, "{{ emetteur|autorite|majuscule_initiale }}", style="En-tête de service")
-    ligne.paragraph_format.space_before = Pt(24)
-    _para(doc, "à", style="En-tête de service")
-    _para(doc, "{{ destinataire|designation }}", style="En-tête de service")
-    _tag(doc, "if sous_couvert")
-    _para(doc, "S/c de {{ sous_couvert|designation }}", style="En-tête de service")
-    _tag(doc, "endif")
-    _references(doc, vos_references=False)
-    _para(doc, "")
+    _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
+    _references(doc, vos_references=False, espace_apres=18)
     _para(doc, "{{p corps|markdown }}")
-    _signature(doc)
+    _signature_lettre(doc)
+    _copies(doc)
     _pied_de_page(doc)
     _proprietes(
         doc,
         "Courrier de service à service",
         "Modèle de courrier de service à service, Marque de l'État. "
         "Variables : docs/variables-service.md",
+    )
+    return doc
+
+
+def message() -> DocumentType:
+    """The message template (courriel or note): header line, opening, body,
+    a simple closing (« Cordialement »), no formal politesse."""
+    doc = _nouveau("date", None)
+    _en_tete_de_service(doc, "{{ a }}", sous_couvert=False)
+    _references(doc, vos_references=False, espace_apres=12)
+    _tag(doc, "if appel")
+    _para(doc, "{{ appel }}", style="Formule d'appel")
+    _tag(doc, "endif")
+    _para(doc, "{{p corps|markdown }}")
+    _para(doc, "{{ salutation }},", style="Corps de texte").paragraph_format.space_before = Pt(6)
+    _signature_lettre(doc)
+    _copies(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Message",
+        "Modèle de message (courriel ou note), Marque de l'État. "
+        "Variables : docs/variables-message.md",
+    )
+    return doc
+
+
+def _cellule(cellule: Any, texte: str, gras: bool = False, centre: bool = False) -> None:
+    paragraphe = cellule.paragraphs[0]
+    paragraphe.style = "Normal"
+    paragraphe.paragraph_format.space_after = Pt(2)
+    if centre:
+        paragraphe.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraphe.add_run(texte)
+    run.bold = gras or None
+
+
+def _tableau_des_pieces(doc: DocumentType) -> None:
+    """Désignation, nombre, observations: a header row, then one row per
+    piece (``{%tr for %}`` rows, docxtpl)."""
+    table = doc.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    largeurs = (Cm(8.5), Cm(2.5), Cm(6))
+    for colonne, largeur in zip(table.columns, largeurs, strict=True):
+        colonne.width = largeur
+    for ligne in table.rows:
+        for cellule, largeur in zip(ligne.cells, largeurs, strict=True):
+            cellule.width = largeur
+    for cellule, texte in zip(
+        table.rows[0].cells, ("Désignation des pièces", "Nombre", "Observations"), strict=True
+    ):
+        _cellule(cellule, texte, gras=True, centre=True)
+    _cellule(table.rows[1].cells[0], "{%tr for piece in pieces %}")
+    _cellule(table.rows[2].cells[0], "{{ piece.designation }}")
+    _cellule(table.rows[2].cells[1], "{{ piece.nombre }}", centre=True)
+    _cellule(table.rows[2].cells[2], "{{ piece.observations }}")
+    _cellule(table.rows[3].cells[0], "{%tr endfor %}")
+    en_tete = table.rows[0]._tr.get_or_add_trPr()
+    en_tete.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def bordereau() -> DocumentType:
+    """The bordereau d'envoi (lettre de transmission) template: header
+    line, title, table of the pieces sent, optional text, signature."""
+    doc = _nouveau("date", None)
+    _en_tete_de_service(doc, "{{ destinataire|designation }}", sous_couvert=True)
+    _para(doc, "BORDEREAU D'ENVOI", style="Title")
+    _references(doc, vos_references=False, espace_apres=12)
+    _tableau_des_pieces(doc)
+    _para(doc, "")
+    _para(doc, "{{p corps|markdown }}")
+    _signature_lettre(doc)
+    _copies(doc)
+    _pied_de_page(doc)
+    _proprietes(
+        doc,
+        "Bordereau d'envoi",
+        "Modèle de bordereau d'envoi (lettre de transmission), Marque de l'État. "
+        "Variables : docs/variables-bordereau.md",
     )
     return doc
 
@@ -716,7 +895,7 @@ def compte_rendu() -> DocumentType:
     _bloc_marque(doc)
     _bloc_service(doc)
     _para(doc, "{{ emetteur.ville }}, le {{ date|date_lieu }}", style="Lieu et date")
-    _para(doc, "COMPTE-RENDU", style="Title")
+    _para(doc, "{{ reunion|titre_document }}", style="Title")
     _label(
         doc,
         f"OBJET{INSECABLE}: ",
@@ -726,25 +905,23 @@ def compte_rendu() -> DocumentType:
     _tag(doc, "if pieces_jointes")
     _label(doc, f"PJ{INSECABLE}: ", "{{ pieces_jointes|length }}.", style="Objet")
     _tag(doc, "endif")
-    _para(
-        doc,
-        "Le {{ reunion.date|date_longue }} {{ reunion|horaire }}"
-        "{% if reunion.lieu %}, {{ reunion.lieu }}{% endif %}, "
-        "{{ reunion.instance|s_est_tenu }} {{ reunion.instance|avec_article }}, "
-        "{{ 'présidé'|accord(reunion.instance) }} par {{ reunion.president|personne }}"
-        "{% if reunion.president|qualite %}, {{ reunion.president|qualite }}{% endif %}.",
-        style="Corps de texte",
-    ).paragraph_format.space_before = Pt(12)
+    _ouverture(doc)
     _tag(doc, "if reunion.ordre_du_jour")
     _para(doc, f"L'ordre du jour était le suivant{INSECABLE}:", style="Intitulé de liste")
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(doc, "{{ point.titre }}.", style="Ordre du jour")
     _tag(doc, "endfor")
     _tag(doc, "endif")
-    _liste_participants(doc, "presents", "présent")
-    _liste_participants(doc, "excuses", "excusé")
-    _liste_participants(doc, "absents", "absent")
-    _liste_participants(doc, "assistaient", "également", "assister")
+    _listes_participants(doc)
+    _representations(doc)
+    _tag(doc, "if reunion.quorum")
+    # Same style as the paragraphs of the agenda items (Markdown: Normal).
+    _para(doc, "{{ reunion|quorum }}")
+    _tag(doc, "endif")
+    _tag(doc, "if a_retenir")
+    _para(doc, "À retenir", style="Heading 2")
+    _para(doc, "{{p a_retenir|liste_numerotee|markdown }}")
+    _tag(doc, "endif")
     _tag(doc, "for point in reunion.ordre_du_jour")
     _para(
         doc,
@@ -753,16 +930,61 @@ def compte_rendu() -> DocumentType:
         style="Heading 2",
     )
     _para(doc, "{{p point.contenu|markdown }}")
+    _tag(doc, "for vote in point.votes")
+    _para(doc, "{{ vote|avis(reunion) }}")
     _tag(doc, "endfor")
+    _tag(doc, "if point.decisions")
+    _para(
+        doc,
+        f"{{{{ point.decisions|intitule_decisions }}}}{INSECABLE}:",
+        style="Intitulé de liste",
+    )
+    _tag(doc, "for decision in point.decisions")
+    _para(doc, "{{ decision }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+    _tag(doc, "if releve_de_decisions and reunion.ordre_du_jour|selectattr('decisions')|list")
+    _para(doc, "Relevé de décisions", style="Heading 2")
+    _tag(doc, "for point in reunion.ordre_du_jour")
+    _tag(doc, "if point.decisions")
+    _para(doc, "{{ loop.index }} - {{ point.titre }}", style="Groupe de liste")
+    _tag(doc, "for decision in point.decisions")
+    _para(doc, "{{ decision }}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
+    _tag(doc, "if actions")
+    _para(doc, "Actions à suivre", style="Heading 2")
+    _para(doc, "{{p actions|tableau_actions|markdown }}")
+    _tag(doc, "endif")
     _para(doc, "{{p conclusion|markdown }}")
+    _tag(doc, "if prochaine_reunion")
+    _label(
+        doc,
+        f"Prochaine réunion{INSECABLE}: ",
+        "{{ prochaine_reunion|prochaine_reunion }}.",
+        style="Corps de texte",
+    ).paragraph_format.space_before = Pt(12)
+    _tag(doc, "endif")
     _signature(doc)
+    _tag(doc, "if annexes")
+    _para(
+        doc, f"Annexes{INSECABLE}:", style="Intitulé de liste"
+    ).paragraph_format.space_before = Pt(18)
+    _tag(doc, "for annexe in annexes")
+    _para(doc, f"Annexe {{{{ loop.index }}}}{INSECABLE}: {{{{ annexe }}}}", style="List Bullet")
+    _tag(doc, "endfor")
+    _tag(doc, "endif")
     _tag(doc, "if destinataires")
     _para(
         doc, f"Destinataires{INSECABLE}:", style="Intitulé de liste"
     ).paragraph_format.space_before = Pt(30)
     _tag(doc, "for groupe in destinataires")
     _tag(doc, "if groupe.titre")
-    _para(doc, "{{ groupe.titre }}", style="Groupe de liste")
+    # The groups spaced by the paragraph's own spacing, not an empty paragraph.
+    _para(doc, "{{ groupe.titre }}", style="Groupe de liste").paragraph_format.space_before = Pt(12)
     _tag(doc, "endif")
     _tag(doc, "for personne in groupe.destinataires")
     _para(
@@ -771,9 +993,6 @@ def compte_rendu() -> DocumentType:
         style="List Bullet",
     )
     _tag(doc, "endfor")
-    _tag(doc, "if not loop.last")
-    _para(doc, "")
-    _tag(doc, "endif")
     _tag(doc, "endfor")
     _tag(doc, "endif")
     _pied_de_page(doc)
@@ -786,14 +1005,20 @@ def compte_rendu() -> DocumentType:
 
 
 def main() -> None:
+    from modeles_reunion import coupon_reponse, emargement
+
     dossier = RACINE / "modeles"
     dossier.mkdir(exist_ok=True)
     for nom, construire in (
+        ("coupon-reponse.docx", coupon_reponse),
+        ("emargement.docx", emargement),
         ("compte-rendu.docx", compte_rendu),
         ("convocation.docx", convocation),
         ("reponse.docx", reponse),
         ("accuse-reception.docx", accuse_reception),
         ("courrier-service.docx", courrier_service),
+        ("message.docx", message),
+        ("bordereau.docx", bordereau),
     ):
         construire().save(str(dossier / nom))
         print(f"écrit : {dossier / nom}")

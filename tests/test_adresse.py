@@ -246,7 +246,7 @@ def test_identite_impossible_a_couper_dit_comment_raccourcir() -> None:
             fonction="directeur départemental de l'emploi, du travail et des solidarités",
             adresse=["03000 MOULINS"],
         )
-    assert "ligne 1 (identité) : 78 caractères" in str(erreur.value)
+    assert "ligne 1 : 78 caractères" in str(erreur.value)
     assert "abréger la fonction ou l'organisme" in str(erreur.value)
     with pytest.raises(ValidationError) as erreur:
         Destinataire(
@@ -254,6 +254,4 @@ def test_identite_impossible_a_couper_dit_comment_raccourcir() -> None:
             fonction="directeur départemental des territoires",
             adresse=["a", "b", "c", "d", "03000 MOULINS"],
         )
-    assert "7 lignes, 6 au plus : la ligne 1 (identité), trop longue, est coupée" in str(
-        erreur.value
-    )
+    assert "7 lignes, 6 au plus : la ligne 1, trop longue, est coupée" in str(erreur.value)

@@ -93,8 +93,8 @@ def test_champ_manquant_et_valeur_invalide_avec_leur_chemin(
     assert "3 erreurs de données" in erreur
     assert "signataire.qualite : champ obligatoire absent" in erreur
     assert (
-        'reunion.presents[1].participants[2].civilite : valeur attendue parmi : « M. », « Mme » ; reçu : "Mr"'
-        in erreur
+        "reunion.presents[1].participants[2].civilite : civilité inconnue « Mr » ; "
+        "attendu : « M. », « Mme », « MM. »" in erreur
     )
     assert (
         'reunion.date : date attendue au format AAAA-MM-JJ (2022-02-28) ; reçu : "28/02/2022"'

@@ -152,6 +152,7 @@ def test_codes() -> None:
         "sans_coordonnees_service",
         "sans_delai_traitement",
         "reponse_tardive",
+        "cloture_dans_le_corps",
     )
 
 

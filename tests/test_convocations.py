@@ -24,6 +24,8 @@ from courriers.documents import chemin_modele, depuis_donnees, preparer_modele
 from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.prepare import preparer
+from modeles_tableaux import MODELES as MODELES_TABLEAUX
+from modeles_tableaux import MOTS as MOTS_TABLEAUX
 from outils_texte import texte
 
 #: For each invitee of the example: opening and closing formulas, checked by hand.
@@ -200,20 +202,30 @@ def rendu_docxtpl(modele: Path, contexte: dict[str, Any]) -> bytes:
     return sortie.getvalue()
 
 
-@pytest.mark.parametrize("modele", ["integre", "complet"])
+@pytest.mark.parametrize("modele", ["integre", "complet", *MODELES_TABLEAUX])
 def test_meme_texte_que_docxtpl_document_par_document(
     modele: str, donnees_exemple: dict[str, Any], tmp_path: Path
 ) -> None:
+    """The built-in template, a template with images, header and footer, and
+    the templates whose table columns change (``modeles_tableaux``)."""
     donnees_exemple["convocation"]["texte"] = "Texte **gras** & <b>x</b>\n\n- une puce\n- une autre"
     convocation = depuis_donnees(donnees_exemple, Convocation)
-    chemin = chemin_modele(convocation) if modele == "integre" else modele_complet(tmp_path)
+    if modele in MODELES_TABLEAUX:
+        chemin = MODELES_TABLEAUX[modele](tmp_path)
+    else:
+        chemin = chemin_modele(convocation) if modele == "integre" else modele_complet(tmp_path)
     prepare = preparer(chemin)
     lot = exemplaires(convocation)
+    if modele in MODELES_TABLEAUX:
+        lot = lot[:2]  # the same table for every invitee
     for exemplaire in lot:
         rapide = texte_complet(prepare.rendre(exemplaire.contexte, exemplaire.proprietes))
         assert rapide == texte_complet(rendu_docxtpl(chemin, exemplaire.contexte))
-    assert "Présentation du plan de communication" in rapide
-    assert "& <b>x</b>" in rapide
+    if modele in MODELES_TABLEAUX:
+        assert all(mot in rapide for mot in MOTS_TABLEAUX[modele])
+    else:
+        assert "Présentation du plan de communication" in rapide
+        assert "& <b>x</b>" in rapide
 
 
 # --- command line ----------------------------------------------------------------
@@ -295,7 +307,7 @@ def test_un_echec_en_cours_de_lot_n_ecrit_rien(
     dossier.mkdir()
     (dossier / "convocation-01-martin-isabelle.docx").write_bytes(b"ancienne")
     assert main(["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]) == 4
-    assert "« inexistant » n'existe pas dans Destinataire" in capsys.readouterr().err
+    assert "« inexistant » n'existe pas dans Membre" in capsys.readouterr().err
     assert [p.name for p in dossier.iterdir()] == ["convocation-01-martin-isabelle.docx"]
     assert (dossier / "convocation-01-martin-isabelle.docx").read_bytes() == b"ancienne"
 
@@ -316,3 +328,43 @@ def test_barre_de_progression_sur_un_terminal_seulement() -> None:
     afficher(14, 14)
     assert terminal.getvalue().endswith(f"\r[{'#' * 30}] 14/14\n")
     assert f"\r[{'#' * 15}{' ' * 15}] 7/14" in terminal.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("reunion", "phrase"),
+    [
+        (
+            {
+                "president": {
+                    "civilite": "M.",
+                    "fonction": "Secrétaire Général",
+                    "organisme": "la préfecture de l'Allier",
+                }
+            },
+            "le lundi 28 février 2022 à 10h30, sous la présidence de M. le secrétaire général "
+            "de la préfecture de l'Allier.",
+        ),
+        (
+            {
+                "president": None,
+                "heure_debut": None,
+                "date": "2022-11-22",
+                "date_fin": "2022-11-24",
+            },
+            "qui se tiendra du 22 au 24 novembre 2022.",
+        ),
+    ],
+)
+def test_phrase_de_convocation_president_par_fonction_ou_absent(
+    reunion: dict[str, Any], phrase: str, donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    donnees_exemple["reunion"].update(reunion)
+    convocation = depuis_donnees(donnees_exemple, Convocation)
+    exemplaire = exemplaires(convocation)[0]
+    sortie = tmp_path / "c.docx"
+    sortie.write_bytes(
+        preparer_modele(convocation).rendre(exemplaire.contexte, exemplaire.proprietes)
+    )
+    lu = texte(sortie)
+    assert phrase in lu
+    assert lu.count("ecrétaire général") <= 1

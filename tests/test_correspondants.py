@@ -201,3 +201,23 @@ def test_extension_inconnue(tmp_path: Path) -> None:
     chemin = ecrire(tmp_path, "liste.txt", CSV_POINT_VIRGULE)
 
     assert "extension « .txt » non prise en charge" in message(chemin)
+
+
+def test_identite_trop_longue_nommee_par_sa_colonne(tmp_path: Path) -> None:
+    """A CSV line whose function cannot fit the two identity lines: the
+    problem names the line of the file and the column."""
+    from courriers.correspondants import charger_correspondants
+    from courriers.erreurs import ErreurDonnees
+
+    liste = tmp_path / "liste.csv"
+    liste.write_text(
+        "civilite;fonction;adresse_1\n"
+        "M.;directeur départemental de l'emploi, du travail et des solidarités;03000 MOULINS\n"
+        "M.;directeur départemental des territoires;03000 MOULINS\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ErreurDonnees) as erreur:
+        charger_correspondants(liste)
+    message = erreur.value.message
+    assert "ligne 2" in message and "ligne 1 (fonction) : 78 caractères" in message
+    assert "ligne 3" not in message  # the DDT fits over two identity lines

@@ -23,6 +23,10 @@ VARIANTES = [
     ("reponse", "reponse-maire"),
     ("accuse-reception", "accuse-reception-titre-sejour"),
     ("service", "courrier-service-ddt"),
+    ("message", "message-cabinet-maires"),
+    ("bordereau", "bordereau-sous-prefecture"),
+    ("reponse", "lettre-signature-fonction"),
+    ("service", "lettre-prefet-region"),
 ]
 
 

@@ -10,7 +10,6 @@ import pytest
 from courriers.francais.departements import (
     COLLECTIVITES,
     DEPARTEMENTS,
-    Departement,
     article_de,
     departement,
     lignes_bloc_marque,
@@ -65,7 +64,8 @@ def test_table_coherente() -> None:
     ],
 )
 def test_noms_et_tncc_insee(code: str, nom: str, tncc: int) -> None:
-    assert DEPARTEMENTS[code] == Departement(code, nom, tncc)
+    entree = DEPARTEMENTS[code]
+    assert (entree.code, entree.nom, entree.tncc) == (code, nom, tncc)
 
 
 def test_departement_immuable() -> None:

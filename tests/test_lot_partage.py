@@ -50,14 +50,14 @@ def _compter(
 def test_les_filtres_de_la_reunion_calcules_une_fois_par_lot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    horaire = _compter(monkeypatch, "horaire")
+    quand = _compter(monkeypatch, "quand")
     bloc_adresse = _compter(monkeypatch, "bloc_adresse")
     convocation = charger(EXEMPLE, Convocation)
     modele = preparer(chemin_modele(convocation))
     lot = exemplaires(convocation)
     for exemplaire in lot:
         modele.rendre(exemplaire.contexte, exemplaire.proprietes)
-    assert len(horaire) == 1  # the meeting's hours, the same in every invitation
+    assert len(quand) == 1  # the meeting's date and hours, the same in every invitation
     assert len(bloc_adresse) == len(lot)  # each invitee's own address
 
 
@@ -102,43 +102,6 @@ def test_pas_de_passe_des_ordinaux_sans_ordinal(monkeypatch: pytest.MonkeyPatch)
     exposants.ordinaux_en_exposant(corps)
     assert len(decoupes) == 1
     assert [t.text for t in corps.iter(f"{W}t")] == ["rien", "le 1", "er", " mars"]
-
-
-def _proprietes_par_arbre(core: bytes, valeurs: tuple[str, str, str, str]) -> bytes:
-    """The properties part built as before (parsed, four texts set, serialised)."""
-    from courriers.moteur import prepare
-
-    arbre = etree.fromstring(core)
-    for (prefixe, nom), valeur in zip(
-        (("dc", "title"), ("dc", "creator"), ("dc", "subject"), ("dc", "language")),
-        valeurs,
-        strict=True,
-    ):
-        element = arbre.find(f"{{{prepare._ESPACES_CORE[prefixe]}}}{nom}")
-        if element is None:
-            element = etree.SubElement(arbre, f"{{{prepare._ESPACES_CORE[prefixe]}}}{nom}")
-        element.text = prepare._texte_propriete(valeur)
-    return prepare._DECLARATION + etree.tostring(arbre, encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "valeurs",
-    [
-        ("Titre", "PRÉFET DE L'ALLIER", "Convocation du 28/02/2022", "fr-FR"),
-        ('a & b <c> ]]> "d"\te\x01\r\nf', "", "« x »", "fr-FR"),
-    ],
-)
-def test_proprietes_ecrites_comme_par_l_arbre(valeurs: tuple[str, str, str, str]) -> None:
-    from courriers.moteur.prepare import Proprietes, _proprietes
-
-    convocation = charger(EXEMPLE, Convocation)
-    core = preparer(chemin_modele(convocation)).core
-    minimal = (
-        b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        b'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'
-    )
-    for partie in (core, minimal):
-        assert _proprietes(partie, Proprietes(*valeurs)) == _proprietes_par_arbre(partie, valeurs)
 
 
 def test_ce_qui_ne_depend_que_de_la_reunion_rendu_une_fois(
@@ -214,4 +177,4 @@ def test_une_erreur_dans_un_segment_comme_sans_segments(tmp_path: Path) -> None:
                 modele.rendre(exemplaire.contexte, exemplaire.proprietes)
         messages.append(erreur.value.message)
     assert messages[0] == messages[1]
-    assert "« inexistant » n'existe pas dans Destinataire" in messages[0]
+    assert "« inexistant » n'existe pas dans Membre" in messages[0]

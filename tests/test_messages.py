@@ -14,11 +14,15 @@ import json
 import os
 import re
 import shutil
+import signal
 import string
+import struct
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,7 @@ from courriers.convocations import exemplaires
 from courriers.documents import preparer_modele, type_de
 from courriers.donnees.convocation import Convocation
 from courriers.erreurs import ErreurControles, ErreurCourriers, ErreurDonnees
+from courriers.limites import verifier_image
 from courriers.lots import ecrire_lot
 from courriers.messages import CATALOGUE, CODES_SORTIE, avec_catalogue, erreur
 from courriers.modeles import modele_integre
@@ -122,9 +127,97 @@ def _zip_minimal(chemin: Path, document: bytes = b"<x/>") -> Path:
     return _zip(chemin, {"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
 
 
+def _modele_revise(dossier: Path) -> Path:
+    """A copy of the built-in minutes template with a tracked insertion."""
+    document = Document(str(modele_integre("compte-rendu.docx")))
+    paragraphe = document.paragraphs[-1]._p
+    insertion = paragraphe.makeelement(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ins",
+        {"{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id": "1"},
+    )
+    paragraphe.append(insertion)
+    chemin = dossier / "revise.docx"
+    document.save(str(chemin))
+    return chemin
+
+
 def _correspondants(dossier: Path, nom: str, contenu: str) -> int:
     liste = _fichier(dossier / nom, contenu)
     return _cli("reponse", REPONSE, "--correspondants", liste, "-o", dossier / "lot")
+
+
+def png(largeur: int = 4, hauteur: int = 2) -> bytes:
+    """A valid PNG image (grey, 8 bits)."""
+
+    def bloc(nature: bytes, contenu: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(contenu))
+            + nature
+            + contenu
+            + struct.pack(">I", zlib.crc32(nature + contenu))
+        )
+
+    entete = struct.pack(">IIBBBBB", largeur, hauteur, 8, 0, 0, 0, 0)
+    lignes = b"".join(b"\0" + b"\x80" * largeur for _ in range(hauteur))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + bloc(b"IHDR", entete)
+        + bloc(b"IDAT", zlib.compress(lignes))
+        + bloc(b"IEND", b"")
+    )
+
+
+def _avec_image(dossier: Path, contenu: bytes, *options: str) -> int:
+    """The minutes with ``contenu`` as the Marianne image."""
+    _fichier(dossier / "marianne.png", contenu)
+    donnees = _exemple()
+    donnees["emetteur"]["image_marianne"] = "marianne.png"
+    return _cli("cr", _json(dossier / "reunion.json", donnees), "-o", dossier / "cr.docx", *options)
+
+
+def _image_trop_grosse(dossier: Path) -> int:
+    with _environnement(COURRIERS_TAILLE_MAX_IMAGE="0.00001"):
+        return _avec_image(dossier, png())
+
+
+def _yaml_sans_position(dossier: Path) -> int:
+    import yaml
+
+    def panne(*_: object) -> None:
+        raise yaml.YAMLError("panne")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("courriers.lecture._Chargeur.get_single_data", panne)
+        return _cli("cr", _fichier(dossier / "r.yaml", "objet: x\n"))
+
+
+def _bombe_yaml(dossier: Path) -> int:
+    lignes = ["a0: &a0 [x, y, z, t, u, v, w, q, r, s]"]
+    lignes += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    return _cli("cr", _fichier(dossier / "r.yaml", "\n".join(lignes) + "\n"))
+
+
+def _sortie_sur_le_modele(dossier: Path) -> int:
+    modele = shutil.copy(modele_integre("compte-rendu.docx"), dossier / "modele.docx")
+    return _cli("cr", EXEMPLE, "--modele", modele, "-o", modele)
+
+
+def _pendant_l_ecriture(dossier: Path, action: Callable[..., object]) -> int:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("courriers.documents.rendre", action)
+        return _cli("cr", EXEMPLE, "-o", dossier / "cr.docx")
+
+
+def _ctrl_c(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm(*_: object) -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _panne(*_: object) -> None:
+    raise RuntimeError("défaut simulé")
 
 
 # --- fake soffice and pdftoppm ---------------------------------------------------------
@@ -174,9 +267,11 @@ def _convertir_avec(dossier: Path, corps: str, delai: float = 120.0) -> list[Pat
         return convertir([_docx(dossier / "docs")], delai=delai)
 
 
-def _convertir_ecrit(dossier: Path, contenu: bytes, pdfa: bool = False) -> list[Path]:
+def _convertir_ecrit(
+    dossier: Path, contenu: bytes, pdfa: bool = False, pdfua: bool = False
+) -> list[Path]:
     with _soffice_qui_ecrit(dossier, contenu):
-        return convertir([_docx(dossier / "docs")], pdfa=pdfa)
+        return convertir([_docx(dossier / "docs")], pdfa=pdfa, pdfua=pdfua)
 
 
 def _apercu_avec_pdftoppm(dossier: Path, corps: str, delai: float = 120.0) -> list[Path]:
@@ -201,6 +296,12 @@ def _image_absente(dossier: Path) -> int:
     donnees = _exemple()
     donnees["emetteur"]["image_marianne"] = "absente.png"
     return _cli("cr", _json(dossier / "reunion.json", donnees))
+
+
+def _signature_absente(dossier: Path) -> int:
+    donnees = json.loads(REPONSE.read_text(encoding="utf-8"))
+    donnees["signataire"]["image"] = "signature-absente.png"
+    return _cli("reponse", _json(dossier / "reponse.json", donnees))
 
 
 def _correspondants_non_prevus(dossier: Path) -> object:
@@ -271,6 +372,41 @@ def _polices_absentes(dossier: Path) -> list[Path]:
         return convertir([_docx(dossier / "docs")])
 
 
+def _sans_expediteur(dossier: Path) -> object:
+    from courriers.courriels import messages
+    from courriers.documents import charger
+
+    donnees = charger(RACINE / "exemples" / "cce-vichy-charmeil-2025.json", Convocation)
+    agent = donnees.emetteur.agent
+    assert agent is not None
+    emetteur = donnees.emetteur.model_copy(
+        update={"agent": agent.model_copy(update={"courriel": None})}
+    )
+    return messages(donnees.model_copy(update={"emetteur": emetteur}), {})
+
+
+def _smtp_injoignable(dossier: Path) -> object:
+    import socket
+
+    from courriers import envoi
+    from courriers.courriels import Courriel
+
+    with socket.socket() as essai:
+        essai.bind(("127.0.0.1", 0))
+        port = essai.getsockname()[1]
+    serveur = envoi.ServeurSmtp(hote="127.0.0.1", port=port, securite="aucune", delai=5)
+    courriel = Courriel("a.eml", "a@exemple.fr", EmailMessage())
+    return envoi.envoyer([courriel], serveur, dossier / "journal.jsonl")
+
+
+def _tableur(dossier: Path, option: str, nom: str, contenu: str) -> int:
+    """The attendance sheet of the meeting example with a spreadsheet of
+    invitees or replies."""
+    reunion = RACINE / "exemples" / "cce-vichy-charmeil-2025.json"
+    tableur = _fichier(dossier / nom, contenu)
+    return _cli("emargement", reunion, option, tableur, "-o", dossier / "e.docx")
+
+
 # --- one trigger per message ---------------------------------------------------------
 
 DECLENCHEURS: dict[str, Declencheur] = {
@@ -288,18 +424,38 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "donnees.json_mal_forme": lambda d: _cli("cr", _fichier(d / "r.json", '{"objet": "x",}')),
     "donnees.yaml_mal_forme": lambda d: _cli("cr", _fichier(d / "r.yaml", "objet: [1, 2\n")),
-    "donnees.yaml_illisible": lambda d: _cli("cr", _fichier(d / "r.yaml", "date: 2022-02-30\n")),
+    "donnees.nombre_trop_long": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"n": ' + "9" * 5000 + "}")
+    ),
+    "donnees.cle_en_double": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"objet": "a", "objet": "b"}')
+    ),
+    "donnees.caractere_invalide": lambda d: _cli(
+        "cr", _fichier(d / "r.json", '{"objet": "\\ud800"}')
+    ),
+    "donnees.yaml_recursif": lambda d: _cli("cr", _fichier(d / "r.yaml", "a: &a [1, *a]\n")),
+    "donnees.yaml_trop_developpe": _bombe_yaml,
+    "donnees.date_inexistante": lambda d: _cli("cr", _fichier(d / "r.yaml", "date: 2022-02-30\n")),
+    "donnees.yaml_illisible": _yaml_sans_position,
     "donnees.trop_imbrique": lambda d: _cli(
         "cr", _fichier(d / "r.json", "[" * 100_000 + "]" * 100_000)
     ),
     "donnees.non_conformes": lambda d: _cli("cr", _fichier(d / "r.json", "{}")),
     "donnees.date_hors_calendrier": _delai_demesure,
     "donnees.image_marianne_introuvable": _image_absente,
+    "donnees.image_illisible": lambda d: verifier_image(_dossier(d / "image.png")),
+    "donnees.image_trop_grosse": _image_trop_grosse,
+    "donnees.pas_une_image": lambda d: _avec_image(d, b"pas une image"),
+    "donnees.image_trop_de_pixels": lambda d: _avec_image(
+        d, png()[:16] + struct.pack(">II", 100_000, 100_000) + png()[24:]
+    ),
     "donnees.correspondants_non_prevus": _correspondants_non_prevus,
+    "donnees.image_signature_introuvable": _signature_absente,
     "donnees.modele_introuvable": lambda d: _cr_avec_modele(d, d / "absent.docx"),
     "donnees.sortie_ecrase_donnees": lambda d: _cli(
         "cr", shutil.copy(EXEMPLE, d / "r.json"), "-o", d / "r.json"
     ),
+    "donnees.sortie_ecrase_entree": _sortie_sur_le_modele,
     "donnees.dossier_attendu": lambda d: _cli(
         "convocation", EXEMPLE, "-o", _fichier(d / "lot", "un fichier")
     ),
@@ -315,6 +471,28 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "donnees.correspondants_non_conformes": lambda d: _correspondants(
         d, "liste.csv", "civilite;nom;adresse_1;adresse_2\nMr;Durand;2 rue Basse;03000 MOULINS\n"
     ),
+    "donnees.tableur_extension": lambda d: _tableur(d, "--convoques", "m.txt", "x"),
+    "donnees.tableur_illisible": lambda d: _tableur(d, "--convoques", "m.xlsx", "pas un classeur"),
+    "donnees.tableur_sans_entete": lambda d: _tableur(d, "--convoques", "m.csv", "x;y\n1;2\n"),
+    "donnees.tableur_entete": lambda d: _tableur(d, "--convoques", "m.csv", "Prénom;Nom\nA;B\n"),
+    "donnees.tableur_vide": lambda d: _tableur(d, "--convoques", "m.csv", "Civilité;Nom\n"),
+    "donnees.tableur_non_conformes": lambda d: _tableur(
+        d, "--convoques", "m.csv", "Civilité;Nom;Adresse 1\nMr;Durand;03000 MOULINS\n"
+    ),
+    "donnees.reponse_inconnue": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse\nJean;Nulle;présent\n"
+    ),
+    "donnees.conflits_presences": lambda d: _tableur(
+        d, "--reponses", "r.csv", "Prénom;Nom;Réponse;Pouvoir à\nNadia;Kessler;pouvoir;Jean Nulle\n"
+    ),
+    "donnees.expediteur_absent": _sans_expediteur,
+    "donnees.smtp_incomplet": lambda d: _cli(
+        "convocation",
+        RACINE / "exemples" / "cce-vichy-charmeil-2025.json",
+        "--courriels",
+        d,
+        "--envoyer",
+    ),
     # modèle
     "modele.integre_introuvable": lambda d: modele_integre("inexistant.docx"),
     "modele.dossier_introuvable": lambda d: _cli(
@@ -326,6 +504,9 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "modele.pas_un_docx": lambda d: _cr_avec_modele(d, _fichier(d / "m.docx", "Bonjour")),
     "modele.archive_illisible": _archive_casse,
+    "modele.trop_de_membres": lambda d: _avec_env(
+        {"COURRIERS_MEMBRES_MAX_MODELE": "5"}, "cr", EXEMPLE, "-o", d / "cr.docx"
+    ),
     "modele.pas_un_document_word": lambda d: _cr_avec_modele(
         d, _zip(d / "m.docx", {"[Content_Types].xml": b"<Types/>"})
     ),
@@ -334,6 +515,21 @@ DECLENCHEURS: dict[str, Declencheur] = {
     ),
     "modele.bombe": lambda d: _cr_avec_modele(d, _zip_minimal(d / "m.docx", bytes(10**6))),
     "modele.illisible": lambda d: preparer(_zip_minimal(d / "m.docx")),
+    "modele.opendocument": lambda d: _cr_avec_modele(
+        d, _zip(d / "m.odt", {"mimetype": b"application/vnd.oasis.opendocument.text"})
+    ),
+    "modele.macros": lambda d: _cr_avec_modele(
+        d,
+        _zip(
+            d / "m.docm",
+            {
+                "[Content_Types].xml": b'<Types><Override PartName="/word/document.xml" '
+                b'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+                "word/document.xml": b"<x/>",
+            },
+        ),
+    ),
+    "modele.modifications_suivies": lambda d: preparer(_modele_revise(d)),
     "modele.refuse": lambda d: _cr_avec_modele(d, _modele(d, "{{ reunion.salle }}")),
     "modele.syntaxe": lambda d: _rendre(d, "{{ reunion.date|date_longue( }}"),
     "modele.filtre_inconnu": lambda d: _rendre(d, "{{ reunion|inconnu }}"),
@@ -390,8 +586,12 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "ecriture.copie_impossible": lambda d: _cli(
         "modele", "copier", "cr", _fichier(d / "fichier", "x") / "modeles"
     ),
+    "ecriture.smtp_injoignable": _smtp_injoignable,
     # contrôles
     "controles.non_satisfaits": _strict,
+    "controles.accessibilite": lambda d: _cli(
+        "cr", EXEMPLE, "-o", d / "cr.docx", "--strict", "--modele", _modele(d, "- tapé à la main")
+    ),
     # pdf
     "pdf.libreoffice_absent": _sans_libreoffice,
     "pdf.libreoffice_introuvable": lambda d: _avec_env(
@@ -410,6 +610,7 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "pdf.pdf_incomplet": lambda d: _convertir_ecrit(d, b"pas un PDF"),
     "pdf.pdf_non_balise": lambda d: _convertir_ecrit(d, b"%PDF-1.6\n%%EOF\n"),
     "pdf.pas_pdfa": lambda d: _convertir_ecrit(d, PDF_BALISE, pdfa=True),
+    "pdf.pas_pdfua": lambda d: _convertir_ecrit(d, PDF_BALISE, pdfua=True),
     "pdf.pdftoppm_absent": lambda d: _avec_env(
         {"PATH": str(d / "vide")}, "apercu", "cr", "-o", d / "apercus"
     ),
@@ -418,6 +619,10 @@ DECLENCHEURS: dict[str, Declencheur] = {
     "pdf.apercu_illisible": lambda d: _apercu_avec_pdftoppm(
         d, 'for a in "$@"; do dernier="$a"; done; printf "pas un PNG" > "$dernier-1.png"'
     ),
+    # interne, interruption
+    "interne.inattendue": lambda d: _pendant_l_ecriture(d, _panne),
+    "interruption.ctrl_c": lambda d: _pendant_l_ecriture(d, _ctrl_c),
+    "interruption.arret": lambda d: _pendant_l_ecriture(d, _sigterm),
 }
 
 
@@ -468,7 +673,8 @@ def test_le_message_arrive_avec_son_code(
 
 def test_les_gabarits_n_ont_que_des_champs_nommes() -> None:
     for message in CATALOGUE.values():
-        assert message.code.split(".")[0] in {"donnees", "modele", "ecriture", "controles", "pdf"}
+        familles = {"donnees", "modele", "ecriture", "controles", "pdf", "interne", "interruption"}
+        assert message.code.split(".")[0] in familles
         assert message.quand.endswith(".") and message.gabarit.strip() == message.gabarit
         for _, nom, format_, conversion in string.Formatter().parse(message.gabarit):
             if nom is not None:
@@ -477,7 +683,7 @@ def test_les_gabarits_n_ont_que_des_champs_nommes() -> None:
 
 def test_catalogue_ordonne_par_famille() -> None:
     familles = [code.split(".")[0] for code in CATALOGUE]
-    ordre = ["donnees", "modele", "ecriture", "controles", "pdf"]
+    ordre = ["donnees", "modele", "ecriture", "controles", "pdf", "interne", "interruption"]
     assert familles == sorted(familles, key=ordre.index)
 
 
@@ -509,7 +715,7 @@ def test_la_documentation_du_catalogue_est_a_jour() -> None:
 
 def test_les_codes_de_sortie_sont_documentes() -> None:
     codes = [code for code, _ in CODES_SORTIE]
-    assert codes == [0, 2, 3, 4, 5, 6, 7, 8]
+    assert codes == [0, 1, 2, 3, 4, 5, 6, 7, 8, 130, 143]
     assert {message.classe.code_sortie for message in CATALOGUE.values()} <= set(codes)
     aide = " ".join(analyseur().format_help().split())
     texte = (RACINE / "docs" / "erreurs.md").read_text(encoding="utf-8")

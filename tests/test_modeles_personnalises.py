@@ -51,7 +51,7 @@ def modele_personnalise(dossier: Path) -> Path:
     _deplacer_fin(
         document,
         "{%p if destinataires %}",
-        next(t for t in textes if t.startswith("{%p if signataire.delegation")),
+        next(t for t in textes if t.startswith("{%p for ligne in signataire|lignes_signature")),
     )
     # Image in the bloc-marque slot instead of the image tag.
     paragraphes_ = document.paragraphs

@@ -84,6 +84,28 @@ ATTENDUS: dict[str, tuple[list[str], int]] = {
         ],
         1,
     ),
+    "message": (
+        [
+            "PRÉFET",
+            "DE L'ALLIER",
+            "Le préfet de l'Allier à Mesdames et Messieurs les maires du département",
+            "Mesdames et Messieurs les Maires,",
+            "Cordialement,",
+            "La directrice de cabinet,",
+        ],
+        1,
+    ),
+    "bordereau": (
+        [
+            "PRÉFET",
+            "DE LA LOIRE",
+            "La sous-préfète de Montbrison à",
+            "BORDEREAU D'ENVOI",
+            "Désignation des pièces Nombre Observations",
+            "Copie à",
+        ],
+        1,
+    ),
     "convocation-01-martin-isabelle": (
         [
             "PRÉFET",
@@ -108,6 +130,30 @@ ATTENDUS: dict[str, tuple[list[str], int]] = {
     ),
     # Every invitation of the example in one document, one page each.
     "convocations": (["Madame Isabelle MARTIN", "Monsieur Pierre LENOIR"], 14),
+    # One reply form per invitee of the meeting example (28), one page each.
+    "coupon-reponse": (
+        [
+            "COUPON-RÉPONSE",
+            "À retourner avant le mercredi 4 juin 2025",
+            "Je soussigné, M. Julien FERRAND, directeur de l'aérodrome de Vichy-Charmeil :",
+            "serai représenté par ma suppléante, Mme Agnès LEMOINE ;",
+            "ne pouvant être suppléé, donne pouvoir à",
+            "nul ne peut détenir plus d'un mandat (décret n° 2006-672 du 8 juin 2006, article 10)",
+        ],
+        28,
+    ),
+    "emargement": (
+        [
+            "FEUILLE D'ÉMARGEMENT",
+            "Collège des professions aéronautiques",
+            "Nom M. Julien FERRAND Organisme Aérodrome de Vichy-Charmeil Observations "
+            "Représenté par Mme Agnès LEMOINE",
+            "Suppléante de M. Julien FERRAND",
+            "Pouvoir à M. Hugo DELORME",
+            "Personnes présentes non inscrites sur la liste",
+        ],
+        4,
+    ),
 }
 
 
@@ -205,6 +251,17 @@ def test_texte_et_pages(lot: Lot, nom: str) -> None:
     for attendu in textes:
         assert attendu in texte, f"{nom} : « {attendu} » absent"
     assert f"Pages: {pages}" in " ".join(_info(lot.pdf[nom]).split())
+
+
+@pytest.mark.libreoffice
+@avec_libreoffice
+def test_feuille_d_emargement_en_paysage(lot: Lot) -> None:
+    info = " ".join(_info(lot.pdf["emargement"]).split())
+    largeur, hauteur = (float(x) for x in re.findall(r"Page size: ([\d.]+) x ([\d.]+)", info)[0])
+    assert largeur > hauteur
+    coupon = " ".join(_info(lot.pdf["coupon-reponse"]).split())
+    largeur, hauteur = (float(x) for x in re.findall(r"Page size: ([\d.]+) x ([\d.]+)", coupon)[0])
+    assert largeur < hauteur
 
 
 @pytest.mark.libreoffice
@@ -376,6 +433,26 @@ def test_pdfa_refuse_si_libreoffice_ne_le_produit_pas(faux: Faux, tmp_path: Path
         convertir([a], pdfa=True)
     assert not a.with_suffix(".pdf").exists()
     assert '"SelectPdfVersion":{"type":"long","value":"2"}' in "".join(faux.appels()[0])
+
+
+@posix
+def test_pdfua_demande_a_libreoffice_et_verifie(faux: Faux, tmp_path: Path) -> None:
+    """PDF/UA through LibreOffice's own option, with the title in the title
+    bar; refused when the PDF does not say it is PDF/UA."""
+    [a] = _docx(tmp_path, "a")
+    with pytest.raises(ErreurConversion, match=r"n'est pas un PDF/UA-1 \(il faut LibreOffice"):
+        convertir([a], pdfua=True)
+    assert not a.with_suffix(".pdf").exists()
+    appel = "".join(faux.appels()[0])
+    assert '"PDFUACompliance":{"type":"boolean","value":"true"}' in appel
+    assert '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}' in appel
+    assert "SelectPdfVersion" not in appel
+    with pytest.raises(ErreurConversion):
+        convertir([a], pdfa=True, pdfua=True)
+    appel = "".join(faux.appels()[1])
+    assert (
+        '"PDFUACompliance"' in appel and '"SelectPdfVersion":{"type":"long","value":"2"}' in appel
+    )
 
 
 def test_libreoffice_introuvable_par_la_variable(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from courriers import pdf, pdf_parallele
+from courriers import limites, pdf, pdf_parallele
 from courriers.erreurs import ErreurConversion
 from courriers.pdf import convertir
 
@@ -98,7 +98,7 @@ def test_le_lot_partage_entre_deux_processus_a_profils_distincts(
 def test_par_defaut_un_processus_par_coeur_pas_pour_quelques_documents(
     faux: Faux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_parallele, "_coeurs", lambda: 2)
+    monkeypatch.setattr(limites, "coeurs", lambda: 2)
     convertir(_docx(tmp_path / "peu", 5))
     assert len(faux.appels()) == 1
     convertir(_docx(tmp_path / "beaucoup", 40))

@@ -3,6 +3,7 @@ guarantees of one process (all or nothing, --continuer) hold."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ def test_les_documents_ne_sont_pas_envoyes_aux_processus(tmp_path: Path) -> None
     lot = [
         _NonTransmissible(e.nom_fichier, e.contexte, e.proprietes) for e in exemplaires(convocation)
     ]
-    bilan = ecrire_lot_parallele(chemin_modele(convocation), None, lot, tmp_path / "lot", 2)
+    bilan = ecrire_lot_parallele(
+        partial(preparer, chemin_modele(convocation)), lot, tmp_path / "lot", 2
+    )
     assert [p.name for p in bilan.ecrits] == [e.nom_fichier for e in lot]
     assert "Madame la Maire," in texte(bilan.ecrits[0])
 
@@ -55,7 +58,9 @@ def test_en_parallele_les_memes_documents_qu_en_un_processus(tmp_path: Path) -> 
     convocation = charger(EXEMPLE, Convocation)
     lot = exemplaires(convocation)
     seul = ecrire_lot(preparer(chemin_modele(convocation)), lot, tmp_path / "un")
-    plusieurs = ecrire_lot_parallele(chemin_modele(convocation), None, lot, tmp_path / "deux", 3)
+    plusieurs = ecrire_lot_parallele(
+        partial(preparer, chemin_modele(convocation)), lot, tmp_path / "deux", 3
+    )
     assert [p.name for p in plusieurs.ecrits] == [p.name for p in seul.ecrits]
     for a, b in zip(seul.ecrits, plusieurs.ecrits, strict=True):
         assert texte(a) == texte(b)

@@ -95,7 +95,7 @@ def test_dossier_en_lecture_seule(
     def interdit(*_: Any, **__: Any) -> Any:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("courriers.ecriture.tempfile.mkstemp", interdit)
+    monkeypatch.setattr("courriers.temporaires.tempfile.mkstemp", interdit)
     assert main(["cr", str(EXEMPLE), "-o", str(tmp_path / "cr.docx")]) == 5
     assert "impossible d'écrire dans le dossier" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())

@@ -293,3 +293,28 @@ def test_une_barre_echappee_ne_compte_pas_comme_cellule() -> None:
 
     xml = markdown_vers_wordml("| a | b |\n|---|---|\n| x \\| y | z |\n")
     assert "x | y" in xml and xml.count("<w:tc>") == 4
+
+
+def test_des_donnees_qui_ressemblent_a_du_jinja_restent_du_texte(
+    donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    charge = "{{ emetteur.__class__.__mro__ }}{% for x in range(9) %}x{% endfor %}"
+    donnees_exemple["reunion"]["lieu"] = charge
+    fichier = tmp_path / "reunion.json"
+    fichier.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    sortie = tmp_path / "cr.docx"
+    assert main(["cr", str(fichier), "-o", str(sortie)]) == 0
+    with docx2python(str(sortie)) as lu:  # French typography: no-break space before « % »
+        assert charge.replace(" %}", "\u00a0%}") in lu.text
+
+
+def test_le_profil_libreoffice_ne_va_rien_chercher(tmp_path: Path) -> None:
+    from courriers.pdf import _registre
+
+    reglages = _registre(pdfa=False)
+    for nom in ("BlockUntrustedRefererLinks", "DisableMacrosExecution", "ooInetHTTPProxyName"):
+        assert f'oor:name="{nom}"' in reglages
+    assert (
+        '<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link"'
+        in (reglages)
+    )

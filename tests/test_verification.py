@@ -396,6 +396,8 @@ MODELES_INTEGRES = [
     ("reponse.docx", "reponse"),
     ("accuse-reception.docx", "accuse-reception"),
     ("courrier-service.docx", "service"),
+    ("coupon-reponse.docx", "coupon-reponse"),
+    ("emargement.docx", "emargement"),
 ]
 
 
@@ -489,6 +491,7 @@ def test_rapport_json(tmp_path: Path) -> None:
             "lieu": "¶1",
             "texte": "Salle : {{ reunion.salle }}",
             "message": problemes[0].message,
+            "gravite": "erreur",
         }
     ]
     assert [Probleme(**d) for d in donnees] == problemes
@@ -512,3 +515,25 @@ def test_un_fichier_qui_n_est_pas_un_docx_est_refuse(tmp_path: Path) -> None:
 def test_un_type_inconnu_est_refuse(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="type de document inconnu"):
         verifier_modele(modele(tmp_path, paragraphes("x")), "lettre")
+
+
+def test_le_verificateur_connait_les_variables_des_comptes_rendus(tmp_path: Path) -> None:
+    connues = modele(
+        tmp_path,
+        paragraphes(
+            "{{ reunion|titre_document }} {{ nature }} {{ titre }} {{ reunion|ouverture }}",
+            "{% for a in a_retenir %}{{ a }}{% endfor %}{{ reunion.quorum.membres }}",
+            "{{ reunion.date_fin }} {{ options.colleges }} {{ options.intitules.presents }}",
+            "{% for act in actions %}{{ act.responsable }}{{ act|echeance }}{% endfor %}",
+            "{% for p in reunion.ordre_du_jour %}{% for v in p.votes %}{{ v.pour }}"
+            "{{ v|avis(reunion) }}{% endfor %}{{ p.decisions|intitule_decisions }}{% endfor %}",
+            "{{ prochaine_reunion.date }} {{ annexes|length }} {{ emetteur.marque_etat }}",
+            "{{ emetteur.libelle_courriel }} {{ reunion.president.genre }}"
+            "{{ reunion.president.representants|length }}",
+        ),
+        nom="connues.docx",
+    )
+    assert verifier_modele(connues, "cr") == []
+    fautive = modele(tmp_path, paragraphes("{{ reunion.quorom }}"), nom="fautive.docx")
+    (probleme,) = verifier_modele(fautive, "cr")
+    assert probleme.genre == "variable_inconnue" and "quorum" in rapport([probleme])

@@ -11,11 +11,14 @@ import json
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from courriers.lecture import chemin_du_champ, lire_json, lire_yaml
 from courriers.limites import verifier_taille_donnees
 from courriers.messages import erreur
+from courriers.systeme import raison
+
+__all__ = ["chemin_du_champ", "lire", "valider"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,92 +43,50 @@ _ATTENDUS: dict[str, str] = {
     "time_type": "heure attendue au format HH:MM (10:30)",
     "time_parsing": "heure attendue au format HH:MM (10:30)",
     "path_type": "chemin de fichier attendu",
+    "int_from_float": "nombre entier attendu (sans partie décimale)",
+    "int_parsing_size": "nombre entier démesuré",
+    "finite_number": "nombre fini attendu (pas l'infini ni NaN)",
+    "float_type": "nombre attendu",
+    "float_parsing": "nombre attendu",
+    "string_too_long": "texte trop long",
+    "too_long": "liste trop longue",
+    "recursion_loop": "données qui se contiennent elles-mêmes",
+}
+
+#: Pydantic's reasons for a date or time it cannot read, in French.
+_RAISONS_DATE = {
+    "day value is outside expected range": "ce jour n'existe pas dans ce mois",
+    "month value is outside expected range of 1-12": "mois entre 1 et 12 attendu",
+    "hour value is outside expected range of 0-23": "heure entre 0 et 23 attendue",
+    "minute value is outside expected range of 0-59": "minutes entre 0 et 59 attendues",
+    "second value is outside expected range of 0-59": "secondes entre 0 et 59 attendues",
+}
+_BORNES = {
+    "greater_than_equal": ("ge", "supérieur ou égal à"),
+    "greater_than": ("gt", "supérieur à"),
+    "less_than_equal": ("le", "inférieur ou égal à"),
+    "less_than": ("lt", "inférieur à"),
 }
 
 
 def lire(chemin: Path) -> Any:
-    """The raw data of a JSON or YAML file (by its extension)."""
+    """The raw data of a JSON or YAML file (by its extension), bounded and
+    checked by :mod:`courriers.lecture`; a byte order mark is accepted."""
     verifier_taille_donnees(chemin)
     try:
-        texte = chemin.read_text(encoding="utf-8")
+        texte = chemin.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise erreur("donnees.fichier_introuvable", chemin=chemin) from exc
     except UnicodeDecodeError as exc:
         raise erreur("donnees.pas_utf8", chemin=chemin, octet=exc.start) from exc
     except OSError as exc:
-        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=exc.strerror) from exc
+        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=raison(exc)) from exc
     try:
         if chemin.suffix.lower() in {".yaml", ".yml"}:
-            return _lire_yaml(chemin, texte)
-        return _lire_json(chemin, texte)
+            return lire_yaml(chemin, texte)
+        return lire_json(chemin, texte)
     except RecursionError as exc:
         raise erreur("donnees.trop_imbrique", chemin=chemin) from exc
-
-
-def _lire_json(chemin: Path, texte: str) -> Any:
-    try:
-        return json.loads(texte)
-    except json.JSONDecodeError as exc:
-        raise erreur(
-            "donnees.json_mal_forme",
-            chemin=chemin,
-            ligne=exc.lineno,
-            colonne=exc.colno,
-            probleme=_json_en_francais(exc.msg),
-        ) from exc
-
-
-def _json_en_francais(message: str) -> str:
-    traductions = {
-        "Expecting ',' delimiter": "virgule attendue",
-        "Expecting ':' delimiter": "deux-points attendu",
-        "Expecting value": "valeur attendue",
-        "Expecting property name enclosed in double quotes": "nom de champ entre "
-        "guillemets droits attendu (virgule en trop ?)",
-        "Unterminated string starting at": "texte non terminé (guillemet fermant manquant)",
-        "Extra data": "données en trop après la fin",
-        "Invalid control character at": "caractère de contrôle interdit dans un texte",
-        "Invalid \\escape": "séquence d'échappement invalide",
-    }
-    return traductions.get(message, message)
-
-
-#: PyYAML's messages for a date that does not exist, in French.
-_VALEURS_YAML = {
-    "day is out of range for month": "ce jour n'existe pas dans ce mois",
-    "month must be in 1..12": "mois entre 1 et 12 attendu",
-}
-
-
-def _lire_yaml(chemin: Path, texte: str) -> Any:
-    try:
-        return yaml.safe_load(texte)
-    except yaml.MarkedYAMLError as exc:
-        marque = exc.problem_mark
-        if marque is None:
-            raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=exc.problem) from exc
-        raise erreur(
-            "donnees.yaml_mal_forme",
-            chemin=chemin,
-            ligne=marque.line + 1,
-            colonne=marque.column + 1,
-            probleme=exc.problem,
-        ) from exc
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses, before parsing
-        debut_de_ligne = texte.rfind("\n", 0, exc.position) + 1
-        raise erreur(
-            "donnees.yaml_mal_forme",
-            chemin=chemin,
-            ligne=texte.count("\n", 0, exc.position) + 1,
-            colonne=exc.position - debut_de_ligne + 1,
-            probleme=f"caractère interdit U+{exc.character:04X}",
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=exc) from exc
-    except (ValueError, AttributeError) as exc:  # let through by PyYAML's constructors
-        detail = _VALEURS_YAML.get(str(exc), str(exc)) if isinstance(exc, ValueError) else ""
-        probleme = f"valeur illisible : {detail}" if detail else "valeur illisible"
-        raise erreur("donnees.yaml_illisible", chemin=chemin, probleme=probleme) from exc
 
 
 def valider(donnees: Any, classe: type[M], origine: str) -> M:
@@ -142,36 +103,51 @@ def valider(donnees: Any, classe: type[M], origine: str) -> M:
         ) from exc
 
 
-def chemin_du_champ(loc: tuple[str | int, ...]) -> str:
-    """``reunion.presents[0].participants[3].civilite``.
-
-    >>> chemin_du_champ(("reunion", "presents", 0, "participants", 3, "civilite"))
-    'reunion.presents[0].participants[3].civilite'
-    >>> chemin_du_champ(())
-    '(document)'
-    """
-    chemin = ""
-    for partie in loc:
-        chemin += f"[{partie}]" if isinstance(partie, int) else f".{partie}"
-    return chemin.lstrip(".") or "(document)"
+def attendu(probleme: Any) -> str:
+    """What one Pydantic error (an item of ``errors()``) expected, in French."""
+    type_ = probleme["type"]
+    if type_ == "literal_error":
+        return _valeurs_permises(probleme["ctx"]["expected"])
+    if type_ == "value_error":
+        return str(probleme["ctx"]["error"])
+    return _attendu(type_, probleme.get("ctx") or {}, probleme.get("input"))
 
 
 def _message(probleme: Any) -> str:
     ou = chemin_du_champ(tuple(probleme["loc"]))
     type_ = probleme["type"]
-    if type_ == "literal_error":
-        attendu = _valeurs_permises(probleme["ctx"]["expected"])
-    elif type_ == "value_error":
-        attendu = str(probleme["ctx"]["error"])
-    else:
-        attendu = _ATTENDUS.get(type_, probleme["msg"])
+    attendu_ = attendu(probleme)
     recu = probleme.get("input")
     if type_ in {"missing", "extra_forbidden"} or isinstance(recu, (dict, list)):
-        return f"{ou} : {attendu}"
-    return f"{ou} : {attendu} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
+        return f"{ou} : {attendu_}"
+    return f"{ou} : {attendu_} ; reçu : {json.dumps(recu, ensure_ascii=False, default=str)}"
 
 
 def _valeurs_permises(attendu: str) -> str:
     """Pydantic's ``'M.' or 'Mme'`` as ``« M. » ou « Mme »``."""
     valeurs = [v.strip().strip("'") for v in attendu.replace(" or ", ",").split(",")]
     return "valeur attendue parmi : " + ", ".join(f"« {v} »" for v in valeurs if v)
+
+
+def _attendu(type_: str, ctx: dict[str, Any], recu: Any) -> str:
+    """What Pydantic expected, in French: never its English message.
+
+    >>> _attendu("date_from_datetime_parsing",
+    ...          {"error": "day value is outside expected range"}, "2022-02-30")
+    "la date 2022-02-30 n'existe pas (ce jour n'existe pas dans ce mois)"
+    >>> _attendu("greater_than_equal", {"ge": 1}, 0)
+    'nombre supérieur ou égal à 1 attendu'
+    >>> _attendu("nouveau_type", {}, 0)
+    'valeur refusée (erreur de validation « nouveau_type »)'
+    """
+    raison_date = _RAISONS_DATE.get(str(ctx.get("error", "")))
+    if raison_date and type_.startswith("date") and isinstance(recu, str):
+        return f"la date {recu} n'existe pas ({raison_date})"
+    if raison_date and type_.startswith("time"):
+        return f"heure au format HH:MM attendue ({raison_date})"
+    if type_ in _BORNES:
+        cle, comparaison = _BORNES[type_]
+        return f"nombre {comparaison} {ctx.get(cle)} attendu"
+    if type_ in ("too_short", "string_too_short"):
+        return f"au moins {ctx.get('min_length')} élément(s) attendu(s)"
+    return _ATTENDUS.get(type_, f"valeur refusée (erreur de validation « {type_} »)")

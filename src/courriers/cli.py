@@ -8,23 +8,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
-from courriers import documents, pdf
+from courriers import cli_lots, documents, envoi, pdf, tableur_modele
 from courriers.controles import en_erreurs
-from courriers.correspondants import charger_correspondants, charger_correspondants_valides
+from courriers.courriels import ecrire_courriels
+from courriers.courriels_lot import preparer_courriels
 from courriers.donnees.base import Modele
+from courriers.donnees.convocation import Convocation
+from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import CODE_LOT_INCOMPLET, CODE_USAGE, ErreurCourriers, ErreurModele
-from courriers.lots import Bilan, barre_de_progression, ecrire_lot, ecrire_lot_parallele
+from courriers.interruptions import Arret, signaux_en_exceptions
 from courriers.messages import CODES_SORTIE, erreur
 from courriers.modeles import VARIABLE_DOSSIER, copier_modele, dossier_exemples
 from courriers.registre import TYPES, TypeDocument
-from courriers.repartition import PROCESSUS_PAR_DEFAUT_MAX, processus_par_defaut
-from courriers.verification import rapport, rapport_json, verifier_modele
+from courriers.repartition import PROCESSUS_PAR_DEFAUT_MAX
+from courriers.sorties import verifier_sorties
+from courriers.verification import (
+    avertissements_modele,
+    rapport,
+    rapport_json,
+    verifier_modele,
+)
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 _TRADUCTIONS = {
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
@@ -86,7 +97,7 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
     registry: batch, checks, list of correspondents."""
     commande = sous.add_parser(
         type_document.code,
-        help=type_document.libelle,
+        help=type_document.aide or type_document.libelle,
         description=type_document.description or None,
     )
     lot = f"FICHIER sans extension suivi de « -{type_document.nom_lot} »"
@@ -99,6 +110,11 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
         aide = (
             "document DOCX à écrire (par défaut : à côté de FICHIER) ; avec "
             f"--correspondants, le dossier des courriers (par défaut : {lot})"
+        )
+    elif type_document.suffixe:
+        aide = (
+            "document DOCX à écrire (par défaut : à côté de FICHIER, son nom suivi de "
+            f"« {type_document.suffixe}.docx »)"
         )
     else:
         aide = "document DOCX à écrire (par défaut : à côté de FICHIER, même nom en .docx)"
@@ -116,14 +132,13 @@ def _commande_document(sous: argparse._SubParsersAction, type_document: TypeDocu
             default=None,
             metavar="N",
             help="nombre de processus (par défaut : un par cœur, au plus "
-            f"{PROCESSUS_PAR_DEFAUT_MAX}, et un seul pour un petit lot)",
+            f"{PROCESSUS_PAR_DEFAUT_MAX}, et un seul pour un petit lot ; jamais plus que "
+            "le nombre de cœurs, ou COURRIERS_JOBS_MAX)",
         )
-    if type_document.controles:
-        commande.add_argument(
-            "--strict",
-            action="store_true",
-            help="les avertissements des contrôles deviennent des erreurs (rien n'est écrit)",
-        )
+    if type_document.famille == "reunion":
+        _options_tableurs(commande)
+    if type_document.code == "convocation":
+        _options_courriels(commande)
     if type_document.par_correspondant:
         commande.add_argument(
             "--correspondants",
@@ -146,12 +161,16 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
     verifier = actions.add_parser(
         "verifier",
         help="signale toutes les erreurs d'un modèle, avec leur emplacement",
-        description="Vérifie un modèle DOCX pour un type de document. Codes de sortie : "
-        "0 aucun problème, 1 problèmes trouvés, 2 usage.",
+        description="Vérifie un modèle DOCX pour un type de document : erreurs (le modèle "
+        "est refusé) et avertissements (tableaux, accessibilité). Codes de sortie : 0 aucune "
+        "erreur (avertissements compris, sauf avec --strict), 1 problèmes trouvés, 2 usage.",
     )
     verifier.add_argument("fichier", type=Path, metavar="FICHIER.docx", help="modèle à vérifier")
     verifier.add_argument("--type", required=True, choices=codes, help="type de document")
     verifier.add_argument("--json", action="store_true", help="rapport en JSON")
+    verifier.add_argument(
+        "--strict", action="store_true", help="les avertissements comptent comme des erreurs"
+    )
     copier = actions.add_parser(
         "copier",
         help="copie un modèle intégré pour le personnaliser",
@@ -193,7 +212,87 @@ def _commandes_outils(sous: argparse._SubParsersAction) -> None:  # type: ignore
         help="exemple complet de données d'un type de document",
         description="Affiche un fichier de données complet et valide.",
     )
-    exemple.add_argument("type", choices=codes, metavar="TYPE", help=", ".join(codes))
+    exemple.add_argument(
+        "type",
+        choices=[*codes, "convoques"],
+        metavar="TYPE",
+        help=", ".join(codes) + " ; convoques : tableur des convoqués (avec --xlsx)",
+    )
+    exemple.add_argument(
+        "--xlsx",
+        type=Path,
+        nargs="?",
+        const=Path("convoques.xlsx"),
+        metavar="FICHIER",
+        help="avec « convoques » : écrit un tableur modèle à remplir (par défaut : "
+        "convoques.xlsx), avec listes de valeurs",
+    )
+
+
+def _options_courriels(parser: argparse.ArgumentParser) -> None:
+    groupe = parser.add_argument_group("courriels (docs/courriels.md)")
+    groupe.add_argument(
+        "--courriels",
+        type=Path,
+        metavar="DOSSIER",
+        help="écrit un courriel (.eml) par convoqué ayant une adresse, convocation PDF et "
+        "invitation d'agenda (.ics) jointes ; il faut LibreOffice",
+    )
+    groupe.add_argument(
+        "--coupon",
+        action="store_true",
+        help="joint aussi le coupon-réponse (PDF) à chaque courriel",
+    )
+    groupe.add_argument(
+        "--essai",
+        action="store_true",
+        help="écrit seulement les fichiers, sans rien envoyer (par défaut)",
+    )
+    groupe.add_argument(
+        "--envoyer", action="store_true", help="envoie aussi les courriels par SMTP (--smtp-hote)"
+    )
+    groupe.add_argument("--smtp-hote", metavar="HOTE", help="serveur SMTP")
+    groupe.add_argument("--smtp-port", type=_entier_positif, metavar="PORT", help="port (587)")
+    groupe.add_argument(
+        "--smtp-securite",
+        choices=["starttls", "ssl", "aucune"],
+        default="starttls",
+        help="chiffrement : starttls (défaut, port 587), ssl (port 465), aucune",
+    )
+    groupe.add_argument(
+        "--smtp-utilisateur",
+        metavar="IDENTIFIANT",
+        help="identifiant SMTP ; le mot de passe vient de la variable "
+        "COURRIERS_SMTP_MOT_DE_PASSE ou d'une invite, jamais de la ligne de commande",
+    )
+    groupe.add_argument(
+        "--debit",
+        type=_entier_positif,
+        metavar="N",
+        help="au plus N courriels par minute (par défaut : sans limite)",
+    )
+    groupe.add_argument(
+        "--journal",
+        type=Path,
+        metavar="FICHIER",
+        help="journal des envois, pour reprendre sans doublon (par défaut : DOSSIER/envois.jsonl)",
+    )
+
+
+def _options_tableurs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convoques",
+        type=Path,
+        metavar="TABLEUR",
+        help="convoqués lus dans un tableur (.xlsx, .ods, .csv ; colonnes : docs/reunions.md) "
+        "à la place de reunion.convoques",
+    )
+    parser.add_argument(
+        "--reponses",
+        type=Path,
+        metavar="TABLEUR",
+        help="réponses enregistrées (colonnes « Prénom », « Nom », « Réponse », « Pouvoir à »…)",
+    )
 
 
 def _option_continuer(parser: argparse.ArgumentParser) -> None:
@@ -202,6 +301,12 @@ def _option_continuer(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="en cas d'échec d'un document du lot, écrire les autres et lister les échecs "
         "(par défaut : tout ou rien)",
+    )
+    parser.add_argument(
+        "--remplacer",
+        action="store_true",
+        help="supprime du dossier du lot les documents d'un lot précédent que ce lot ne "
+        "produit plus (par défaut : ils sont listés et gardés)",
     )
 
 
@@ -235,12 +340,28 @@ def _options_document(parser: argparse.ArgumentParser, aide_sortie: str) -> None
         help="écrit aussi le PDF/A-2b (archivage) de chaque document, avec LibreOffice",
     )
     parser.add_argument(
+        "--pdfua",
+        action="store_true",
+        help="écrit aussi le PDF/UA-1 (accessible : titre, langue, balises) de chaque "
+        "document, avec LibreOffice ; se combine avec --pdfa",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="les avertissements (contrôles des courriers, accessibilité du document rendu) "
+        "deviennent des erreurs (rien n'est écrit)",
+    )
+    parser.add_argument(
         "--dossier-modeles",
         type=Path,
         metavar="DOSSIER",
         help=f"dossier de modèles cherché avant les modèles intégrés (ou variable "
         f"d'environnement {VARIABLE_DOSSIER})",
     )
+
+
+VARIABLE_TRACE = "COURRIERS_TRACE"
+"""Set to 1, an unexpected internal error shows its Python traceback."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -251,12 +372,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as sortie:
         return int(sortie.code or 0)
     try:
-        if args.commande in _OUTILS:
-            return _OUTILS[args.commande](args)
-        return _produire(args)
+        with signaux_en_exceptions():
+            if args.commande in _OUTILS:
+                return _OUTILS[args.commande](args)
+            return _produire(args)
     except ErreurCourriers as exc:
-        print(f"courriers : erreur : {exc.message}", file=sys.stderr)
-        return exc.code_sortie
+        return _signaler(exc)
+    except Arret:
+        return _signaler(erreur("interruption.arret"))
+    except KeyboardInterrupt:
+        return _signaler(erreur("interruption.ctrl_c"))
+    except Exception as exc:  # a bug: a French line rather than a traceback
+        if os.environ.get(VARIABLE_TRACE):
+            raise
+        return _signaler(erreur("interne.inattendue", exception=type(exc).__name__))
+
+
+def _signaler(exc: ErreurCourriers) -> int:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")  # after a progress bar
+    print(f"courriers : erreur : {exc.message}", file=sys.stderr)
+    return exc.code_sortie
 
 
 def _produire(args: argparse.Namespace) -> int:
@@ -264,34 +400,38 @@ def _produire(args: argparse.Namespace) -> int:
     fichier: Path = args.fichier
     en_lot = type_document.en_lot and not args.fusion
     echecs: list[str] = []
+    avertissements: list[str] = []
+    convoques: Path | None = getattr(args, "convoques", None)
+    reponses: Path | None = getattr(args, "reponses", None)
     if getattr(args, "continuer", False) and en_lot:
-        document, echecs = documents.charger_en_continuant(fichier, type_document.classe)
+        document, echecs = documents.charger_en_continuant(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
     else:
-        document = documents.charger(fichier, type_document.classe)
+        document = documents.charger(
+            fichier, type_document.classe, convoques, reponses, avertissements
+        )
+    for avertissement in avertissements:
+        print(f"courriers : avertissement : {avertissement}", file=sys.stderr)
     if type_document.controles:
         _controler(document, args.strict)
+    if getattr(args, "courriels", None):
+        return _courriels(cast(Convocation, document), args)
     if en_lot:
-        return _lot(document, type_document, args, echecs)
+        return cli_lots.lot(document, type_document, args, echecs)
     if getattr(args, "correspondants", None):
-        return _lettres_par_correspondant(document, args)
-    suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else ""
+        return cli_lots.lettres_par_correspondant(document, args)
+    suffixe = f"-{type_document.nom_lot}" if type_document.en_lot else type_document.suffixe
     sortie: Path = args.sortie or fichier.with_name(f"{fichier.stem}{suffixe}.docx")
-    if sortie.resolve() == fichier.resolve():
-        raise erreur("donnees.sortie_ecrase_donnees", sortie=sortie)
-    documents.ecrire(document, sortie, args.modele, args.dossier_modeles)
-    print(f"{type_document.libelle.capitalize()} écrit : {sortie}")
-    _pdf([sortie], args)
+    cli_lots.verifier_sorties_de(document, [sortie], args)
+    contenu = documents.rendre(document, args.modele, args.dossier_modeles)
+    if args.strict:
+        refuser_si_inaccessible(contenu, sortie.name)
+    ecrire_atomiquement(sortie, contenu)
+    print(f"Document écrit ({type_document.libelle}) : {sortie}")
+    cli_lots.avertir_accessibilite([(sortie.name, contenu)])
+    cli_lots.pdf_de([sortie], args)
     return 0
-
-
-def _pdf(docx: list[Path], args: argparse.Namespace) -> None:
-    """With --pdf or --pdfa: every DOCX written converted in one LibreOffice
-    process."""
-    if not (args.pdf or args.pdfa) or not docx:
-        return
-    pdfs = pdf.convertir(docx, pdfa=args.pdfa)
-    sorte = "PDF/A-2b" if args.pdfa else "PDF"
-    print(f"{len(pdfs)} {sorte} écrit(s) : {pdfs[0]}{' …' if len(pdfs) > 1 else ''}")
 
 
 def _controler(document: Modele, strict: bool) -> None:
@@ -302,62 +442,48 @@ def _controler(document: Modele, strict: bool) -> None:
         print(f"courriers : avertissement : {avertissement.message}", file=sys.stderr)
 
 
-def _lettres_par_correspondant(lettre: Modele, args: argparse.Namespace) -> int:
-    fichier: Path = args.fichier
-    type_document = TYPES[args.commande]
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    echecs: list[str] = []
-    if args.continuer:
-        correspondants, echecs = charger_correspondants_valides(args.correspondants)
-    else:
-        correspondants = charger_correspondants(args.correspondants)
-    lot = documents.par_correspondant(lettre, correspondants)
-    modele = documents.preparer_modele(lettre, args.modele, args.dossier_modeles)
-    bilan = ecrire_lot(modele, lot, dossier, barre_de_progression(), args.continuer)
-    return _bilan("courriers écrits", bilan, echecs, dossier, args)
-
-
-def _bilan(
-    quoi: str, bilan: Bilan, echecs: list[str], dossier: Path, args: argparse.Namespace
-) -> int:
-    """Print what a batch wrote and what failed (PDF too); the exit code."""
-    tous = [*echecs, *bilan.echecs]
-    print(f"{len(bilan.ecrits)} {quoi} dans {dossier}")
-    _pdf(bilan.ecrits, args)
-    for echec in tous:
-        print(f"courriers : échec : {echec}", file=sys.stderr)
-    if tous:
-        print(f"courriers : {len(tous)} document(s) non écrit(s) (--continuer)", file=sys.stderr)
-        return CODE_LOT_INCOMPLET
-    return 0
-
-
-def _lot(
-    document: Modele, type_document: TypeDocument, args: argparse.Namespace, echecs: list[str]
-) -> int:
-    """A batch type (invitations): one file per document of the batch, in a
-    folder, optionally by several processes."""
-    fichier: Path = args.fichier
-    dossier: Path = args.sortie or fichier.with_name(f"{fichier.stem}-{type_document.nom_lot}")
-    if dossier.exists() and not dossier.is_dir():
-        raise erreur("donnees.dossier_attendu", dossier=dossier)
-    lot = documents.exemplaires(document) or []
-    progression = barre_de_progression()
-    jobs = args.jobs or processus_par_defaut(len(lot))
-    if jobs > 1:
-        bilan = ecrire_lot_parallele(
-            documents.resoudre_modele(document, args.modele, args.dossier_modeles),
-            documents.image_marianne(document),
-            lot,
-            dossier,
-            jobs,
-            progression,
-            args.continuer,
+def _courriels(convocation: Convocation, args: argparse.Namespace) -> int:
+    """``convocation --courriels DOSSIER``: the messages written, then with
+    ``--envoyer`` sent; the invitees without an address listed."""
+    dossier: Path = args.courriels
+    serveur = _serveur(args) if args.envoyer else None
+    courriels, sans_adresse = preparer_courriels(
+        convocation, args.modele, args.dossier_modeles, args.coupon
+    )
+    ecrits = ecrire_courriels(courriels, dossier)
+    print(f"{len(ecrits)} courriels écrits dans {dossier}")
+    code = 0
+    if serveur is not None:
+        journal: Path = args.journal or dossier / "envois.jsonl"
+        bilan = envoi.envoyer(courriels, serveur, journal, envoi.mot_de_passe(serveur))
+        print(
+            f"{len(bilan.envoyes)} courriels envoyés, {len(bilan.deja_envoyes)} déjà envoyés "
+            f"(journal : {journal})"
         )
-    else:
-        modele = documents.preparer_modele(document, args.modele, args.dossier_modeles)
-        bilan = ecrire_lot(modele, lot, dossier, progression, args.continuer)
-    return _bilan(type_document.lot_ecrit, bilan, echecs, dossier, args)
+        for echec in bilan.echecs:
+            print(f"courriers : échec : {echec}", file=sys.stderr)
+        code = CODE_LOT_INCOMPLET if bilan.echecs else 0
+    if sans_adresse:
+        print(
+            f"{len(sans_adresse)} convoqué(s) sans adresse électronique valide "
+            "(convocation papier) :"
+        )
+        for convoque in sans_adresse:
+            print(f"  - {convoque.ligne_nom()}")
+    return code
+
+
+def _serveur(args: argparse.Namespace) -> envoi.ServeurSmtp:
+    if not args.smtp_hote:
+        raise erreur("donnees.smtp_incomplet", probleme="--envoyer sans --smtp-hote")
+    port = args.smtp_port or (465 if args.smtp_securite == "ssl" else 587)
+    return envoi.ServeurSmtp(
+        hote=args.smtp_hote,
+        port=port,
+        securite=args.smtp_securite,
+        utilisateur=args.smtp_utilisateur,
+        debit=float(args.debit or 0),
+    )
 
 
 def _modele(args: argparse.Namespace) -> int:
@@ -367,11 +493,13 @@ def _modele(args: argparse.Namespace) -> int:
         return 0
     try:
         problemes = verifier_modele(args.fichier, args.type)
+        problemes += avertissements_modele(args.fichier)
     except ErreurModele as exc:  # not a readable DOCX: a problem of the template
         print(f"courriers : {exc.message}", file=sys.stderr)
         return 1
     print(rapport_json(problemes) if args.json else rapport(problemes))
-    return 1 if problemes else 0
+    bloquants = [p for p in problemes if args.strict or p.gravite == "erreur"]
+    return 1 if bloquants else 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -381,6 +509,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _exemple(args: argparse.Namespace) -> int:
+    if args.type == "convoques":
+        chemin = tableur_modele.ecrire_modele(args.xlsx or Path("convoques.xlsx"))
+        print(f"Tableur modèle des convoqués écrit : {chemin}")
+        return 0
     chemin = dossier_exemples() / TYPES[args.type].exemple
     print(chemin.read_text(encoding="utf-8"), end="")
     return 0
@@ -390,8 +522,13 @@ def _apercu(args: argparse.Namespace) -> int:
     type_document = TYPES[args.type]
     fichier: Path = args.fichier or dossier_exemples() / type_document.exemple
     document = documents.charger(fichier, type_document.classe)
+    nom = f"apercu-{type_document.code}"
+    images = [args.sortie / f"{nom}-1.png", *args.sortie.glob(f"{nom}-*.png")]
+    verifier_sorties(
+        images, documents.entrees(document, fichier, args.modele, args.dossier_modeles)
+    )
     with tempfile.TemporaryDirectory() as temporaire:
-        docx = Path(temporaire) / f"apercu-{type_document.code}.docx"
+        docx = Path(temporaire) / f"{nom}.docx"
         documents.ecrire(document, docx, args.modele, args.dossier_modeles)
         images = pdf.apercu(docx, args.sortie, args.toutes_les_pages, args.resolution)
     for image in images:

@@ -18,7 +18,14 @@ Codes des avertissements :
   ou sans téléphone ;
 - ``sans_delai_traitement`` : accusé de réception sans délai de traitement ;
 - ``reponse_tardive`` : réponse envoyée plus de N jours ouvrés après le
-  courrier ou le courriel reçu (seuils de ``controles``).
+  courrier ou le courriel reçu (seuils de ``controles``) ;
+- ``cloture_dans_le_corps`` : le corps finit par une formule de clôture
+  (« Cordialement », « Je vous prie d'agréer… ») alors que le modèle en
+  ajoute une : la lettre en aurait deux.
+
+Les contrôles du CRPA (agent chargé du dossier, délais) ne visent que les
+courriers au public (:data:`AU_PUBLIC`) ; un courrier de service à service,
+un message ou un bordereau ne les déclenche pas (:data:`ENTRE_SERVICES`).
 
 >>> print(en_erreurs([Avertissement("sans_agent", "aucun agent")]))
 1 avertissement (erreur avec --strict) :
@@ -41,11 +48,13 @@ __all__ = [
     "Avertissement",
     "controler",
     "controler_agent",
+    "controler_cloture_dans_le_corps",
     "controler_coordonnees_service",
     "controler_delai_reponse",
     "controler_delai_traitement",
     "controler_pieces_jointes",
     "en_erreurs",
+    "formule_de_cloture",
     "mentionne_pieces_jointes",
 ]
 
@@ -54,6 +63,7 @@ SANS_AGENT: Final = "sans_agent"
 SANS_COORDONNEES_SERVICE: Final = "sans_coordonnees_service"
 SANS_DELAI_TRAITEMENT: Final = "sans_delai_traitement"
 REPONSE_TARDIVE: Final = "reponse_tardive"
+CLOTURE_DANS_LE_CORPS: Final = "cloture_dans_le_corps"
 
 CODES: Final = (
     PIECES_JOINTES_NON_MENTIONNEES,
@@ -61,6 +71,7 @@ CODES: Final = (
     SANS_COORDONNEES_SERVICE,
     SANS_DELAI_TRAITEMENT,
     REPONSE_TARDIVE,
+    CLOTURE_DANS_LE_CORPS,
 )
 """Les codes des avertissements, dans l'ordre où :func:`controler` les donne."""
 
@@ -201,12 +212,51 @@ def controler_delai_reponse(lettre: Lettre) -> Avertissement | None:
     )
 
 
+_CLOTURE: Final = re.compile(
+    r"^(?:bien |très |tres )?cordialement\b|^bien à vous\b|^(?:sincères |meilleures )?salutations"
+    r"|^je vous prie d['’]agréer|^veuillez agréer|^agréez\b|^recevez\b",
+    re.IGNORECASE,
+)
+
+
+def formule_de_cloture(texte: str) -> str | None:
+    """La formule de clôture par laquelle finit ``texte`` (son dernier
+    paragraphe), ``None`` s'il n'en a pas.
+
+    >>> formule_de_cloture("Merci.\\n\\nBien cordialement,")
+    'Bien cordialement,'
+    >>> formule_de_cloture("Je vous prie d'agréer, Madame, l'expression de ma considération.")
+    "Je vous prie d'agréer, Madame, l'expression de ma considération."
+    >>> formule_de_cloture("Le délai est cordialement respecté.") is None
+    True
+    """
+    paragraphes = [p.strip() for p in texte.strip().split("\n\n") if p.strip()]
+    if not paragraphes:
+        return None
+    dernier = paragraphes[-1].strip("*_ ")
+    return dernier if _CLOTURE.match(dernier) else None
+
+
+def controler_cloture_dans_le_corps(lettre: Lettre) -> Avertissement | None:
+    """Le corps finit par une formule de clôture, que le modèle ajoute déjà
+    (salutation d'un message, formule de politesse, signature)."""
+    cloture = formule_de_cloture(lettre.corps)
+    if cloture is None:
+        return None
+    return Avertissement(
+        CLOTURE_DANS_LE_CORPS,
+        f"le corps finit par une formule de clôture (« {cloture} ») : le modèle en écrit "
+        "déjà une (salutation ou formule de politesse) ; la retirer du corps",
+    )
+
+
 _CONTROLES: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
     controler_pieces_jointes,
     controler_agent,
     controler_coordonnees_service,
     controler_delai_traitement,
     controler_delai_reponse,
+    controler_cloture_dans_le_corps,
 )
 
 
@@ -214,6 +264,7 @@ AU_PUBLIC: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
     controler_pieces_jointes,
     controler_agent,
     controler_coordonnees_service,
+    controler_cloture_dans_le_corps,
 )
 """Les contrôles d'un courrier adressé au public (réponse, accusé de
 réception) : les mentions du CRPA (agent chargé du dossier, L111-2) et les
@@ -222,6 +273,7 @@ coordonnées du service ; le registre des types y ajoute ceux du type."""
 ENTRE_SERVICES: Final[tuple[Callable[[Lettre], Avertissement | None], ...]] = (
     controler_pieces_jointes,
     controler_coordonnees_service,
+    controler_cloture_dans_le_corps,
 )
 """Les contrôles d'un courrier entre services ou d'un message : ni agent
 chargé du dossier ni délais du CRPA, qui ne valent que pour le public."""

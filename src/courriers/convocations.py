@@ -15,11 +15,11 @@ from courriers.donnees.convocation import Convocation
 from courriers.donnees.destinataire import Destinataire
 from courriers.francais.dates import date_numerique
 from courriers.francais.delais import delai_en_texte
-from courriers.francais.formules import Formules, formules
+from courriers.francais.formules import Formules, Style, formules
 from courriers.francais.jours_ouvres import jours_ouvres_avant
 from courriers.messages import erreur
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
 
@@ -53,13 +53,14 @@ def date_limite_reponse(convocation: Convocation) -> dt.date | None:
         ) from exc
 
 
-def formules_de(destinataire: Destinataire) -> Formules:
+def formules_de(destinataire: Destinataire, style: Style = "je_vous_prie") -> Formules:
     """The opening and closing formulas for ``destinataire``."""
     return formules(
         destinataire.qualite_formules,
         destinataire.civilite,
         appel=destinataire.formule_appel,
         niveau=destinataire.niveau,
+        style=style,
     )
 
 

@@ -39,6 +39,7 @@ from courriers.donnees.personne import Personne
 from courriers.erreurs import ErreurDonnees
 from courriers.limites import verifier_taille_donnees
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 __all__ = ["CHAMPS", "COLONNES", "COLONNES_ADRESSE", "charger_correspondants"]
 
@@ -192,7 +193,7 @@ def _texte_csv(chemin: Path) -> str:
     except FileNotFoundError as exc:
         raise erreur("donnees.fichier_introuvable", chemin=chemin) from exc
     except OSError as exc:
-        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=exc.strerror) from exc
+        raise erreur("donnees.lecture_impossible", chemin=chemin, raison=raison(exc)) from exc
     debut = len(codecs.BOM_UTF8) if octets.startswith(codecs.BOM_UTF8) else 0
     try:
         return octets[debut:].decode("utf-8")

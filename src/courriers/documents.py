@@ -12,19 +12,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from courriers import lettres
+from courriers import lettres, seance
 from courriers.chargement import lire, valider
 from courriers.controles import Avertissement, controler
 from courriers.convocations import Exemplaire
 from courriers.donnees.base import Modele
 from courriers.donnees.courrier import Lettre
 from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.emetteur import Signataire
+from courriers.donnees.membre import Membre
 from courriers.ecriture import ecrire_atomiquement
 from courriers.erreurs import ErreurDonnees
+from courriers.limites import verifier_image
 from courriers.messages import erreur
 from courriers.modeles import modele_integre, trouver_modele
-from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.moteur.prepare import ImageSignature, ModelePrepare, preparer
 from courriers.registre import TYPES, TypeDocument, type_de
+from courriers.sorties import CORRESPONDANTS, DONNEES, IMAGE, LOGO, MODELE, verifier_sorties
 from courriers.verification import rapport, verifier_modele
 
 __all__ = [
@@ -37,8 +41,10 @@ __all__ = [
     "controles",
     "depuis_donnees",
     "ecrire",
+    "entrees",
     "exemplaires",
     "image_marianne",
+    "images_signature",
     "par_correspondant",
     "preparer_modele",
     "rendre",
@@ -49,25 +55,46 @@ __all__ = [
 D = TypeVar("D", bound=Modele)
 
 
-def charger(chemin: Path | str, classe: type[D]) -> D:
+def charger(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> D:
     """Read and validate a JSON or YAML file as a ``classe`` document.
 
-    Relative file paths in the data (the Marianne image) are taken from the
-    data file's folder.
+    Relative file paths in the data (the Marianne image, the spreadsheets)
+    are taken from the data file's folder. The invitees may come from a
+    spreadsheet (``convoques``, or ``reunion.tableur_convoques``) and their
+    replies from another (``reponses``, or ``reunion.tableur_reponses``);
+    columns of the spreadsheets that are ignored are added to
+    ``avertissements`` (:func:`courriers.seance.avec_tableurs`).
     """
     chemin = Path(chemin)
-    document = depuis_donnees(lire(chemin), classe, str(chemin))
+    donnees = seance.avec_tableurs(lire(chemin), chemin.parent, convoques, reponses, avertissements)
+    document = depuis_donnees(donnees, classe, str(chemin))
     return _chemins_depuis(document, chemin.parent)
 
 
-def charger_en_continuant(chemin: Path | str, classe: type[D]) -> tuple[D, list[str]]:
+def charger_en_continuant(
+    chemin: Path | str,
+    classe: type[D],
+    convoques: Path | None = None,
+    reponses: Path | None = None,
+    avertissements: list[str] | None = None,
+) -> tuple[D, list[str]]:
     """For ``--continuer``: like :func:`charger`, but invitees that do not
     validate are set aside and reported (position, name, problems) instead
     of failing the whole file."""
     chemin = Path(chemin)
-    donnees, echecs = _convoques_valides(lire(chemin))
+    ecartes: list[str] = []
+    brutes = seance.avec_tableurs(
+        lire(chemin), chemin.parent, convoques, reponses, avertissements, ecartes
+    )
+    donnees, echecs = _convoques_valides(brutes)
     document = depuis_donnees(donnees, classe, str(chemin))
-    return _chemins_depuis(document, chemin.parent), echecs
+    return _chemins_depuis(document, chemin.parent), [*ecartes, *echecs]
 
 
 def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
@@ -79,7 +106,7 @@ def _convoques_valides(donnees: Any) -> tuple[Any, list[str]]:
     for rang, brut in enumerate(convoques):
         ou = f"reunion.convoques[{rang}]"
         try:
-            valider(brut, Destinataire, ou)
+            valider(brut, Membre, ou)
         except ErreurDonnees as exc:
             nom = " ".join(str(brut.get(c) or "") for c in ("prenom", "nom")).strip()
             detail = " ; ".join(exc.message.split("\n  - ")[1:]).replace("(document) : ", "")
@@ -112,15 +139,53 @@ def _sans_les_champs_des_autres_types(donnees: Any, classe: type[Modele]) -> Any
 
 
 def _chemins_depuis(document: D, dossier: Path) -> D:
+    """The file paths of the data (Marianne image, signature images) made
+    absolute from the data file's folder, and checked."""
     emetteur = getattr(document, "emetteur", None)
-    image = getattr(emetteur, "image_marianne", None)
-    if emetteur is None or image is None:
-        return document
+    for champ in ("image_marianne", "logo"):
+        image = getattr(emetteur, champ, None)
+        if emetteur is None or image is None:
+            continue
+        absolue = image if image.is_absolute() else (dossier / image).resolve()
+        if not absolue.is_file():
+            raise erreur("donnees.image_marianne_introuvable", champ=champ, chemin=absolue)
+        verifier_image(absolue, f"emetteur.{champ}")
+        emetteur = emetteur.model_copy(update={champ: absolue})
+        document = document.model_copy(update={"emetteur": emetteur})
+    mises_a_jour: dict[str, Any] = {}
+    for champ, valeur in (
+        ("signataire", getattr(document, "signataire", None)),
+        ("cosignataires", getattr(document, "cosignataires", None)),
+    ):
+        if isinstance(valeur, list):
+            mises_a_jour[champ] = [
+                _image_depuis(s, dossier, f"{champ}[{rang}]") for rang, s in enumerate(valeur)
+            ]
+        elif isinstance(valeur, Signataire):
+            mises_a_jour[champ] = _image_depuis(valeur, dossier, champ)
+    return document.model_copy(update=mises_a_jour) if mises_a_jour else document
+
+
+def _image_depuis(signataire: Signataire, dossier: Path, champ: str) -> Signataire:
+    image = signataire.image
+    if image is None:
+        return signataire
     absolue = image if image.is_absolute() else (dossier / image).resolve()
     if not absolue.is_file():
-        raise erreur("donnees.image_marianne_introuvable", chemin=absolue)
-    nouvel_emetteur = emetteur.model_copy(update={"image_marianne": absolue})
-    return document.model_copy(update={"emetteur": nouvel_emetteur})
+        raise erreur("donnees.image_signature_introuvable", champ=champ, chemin=absolue)
+    return signataire.model_copy(update={"image": absolue})
+
+
+def images_signature(document: Modele) -> dict[int, ImageSignature]:
+    """The scanned signatures of a letter's signatories, by rank (its
+    signatory 0, then its co-signatories)."""
+    signataires = [getattr(document, "signataire", None), *getattr(document, "cosignataires", [])]
+    images = {}
+    for rang, s in enumerate(signataires):
+        if isinstance(s, Signataire) and s.image is not None:
+            qui = " ".join(p for p in (s.prenom, s.nom) if p) or s.qualite
+            images[rang] = ImageSignature(s.image, s.texte_alternatif or f"Signature de {qui}")
+    return images
 
 
 def contexte(document: Modele) -> dict[str, Any]:
@@ -176,7 +241,7 @@ def resoudre_modele(
     else:
         chemin, personnalise = trouver_modele(type_document.modele, dossier_modeles)
     if personnalise:
-        problemes = verifier_modele(chemin, type_document.code)
+        problemes = [p for p in verifier_modele(chemin, type_document.code) if p.bloquant]
         if problemes:
             raise erreur("modele.refuse", chemin=chemin, rapport=rapport(problemes))
     return chemin
@@ -193,8 +258,48 @@ def preparer_modele(
     document: Modele, modele: Path | None = None, dossier_modeles: Path | None = None
 ) -> ModelePrepare:
     """The template of ``document`` (see :func:`resoudre_modele`) prepared
-    once, with the emitter's Marianne image."""
-    return preparer(resoudre_modele(document, modele, dossier_modeles), image_marianne(document))
+    once, with the emitter's Marianne image, or its own logo for an emitter
+    outside the State, and the signatories' scanned signatures (each image
+    checked: bytes, format, pixels)."""
+    chemin = resoudre_modele(document, modele, dossier_modeles)
+    signatures = images_signature(document)
+    for rang, signature in signatures.items():
+        champ = "signataire.image" if rang == 0 else f"cosignataires[{rang - 1}].image"
+        verifier_image(signature.chemin, champ)
+    emetteur = getattr(document, "emetteur", None)
+    logo = getattr(emetteur, "logo", None)
+    if isinstance(logo, Path):
+        # An emitter outside the State: its own logo in the image slot.
+        verifier_image(logo, "emetteur.logo")
+        return preparer(
+            chemin, logo, f"Logo, {getattr(emetteur, 'titre', '')}", images_signature=signatures
+        )
+    image = image_marianne(document)
+    if image is not None:
+        verifier_image(image)
+    return preparer(chemin, image, images_signature=signatures)
+
+
+def entrees(
+    document: Modele,
+    fichier: Path | None = None,
+    modele: Path | None = None,
+    dossier_modeles: Path | None = None,
+    correspondants: Path | None = None,
+) -> list[tuple[str, Path | None]]:
+    """The files writing ``document`` reads, that no output may replace:
+    the data file, the template (given, from a folder, or built-in), the
+    Marianne image or logo, the list of correspondents."""
+    if modele is None:
+        modele = trouver_modele(type_de(document).modele, dossier_modeles)[0]
+    logo = getattr(getattr(document, "emetteur", None), "logo", None)
+    return [
+        (DONNEES, fichier),
+        (MODELE, modele),
+        (IMAGE, image_marianne(document)),
+        (LOGO, logo if isinstance(logo, Path) else None),
+        (CORRESPONDANTS, correspondants),
+    ]
 
 
 def chemin_modele(document: Modele) -> Path:
@@ -223,7 +328,9 @@ def ecrire(
     dossier_modeles: Path | None = None,
 ) -> Path:
     """Render ``document`` and write it to ``sortie`` atomically: a
-    complete new file replaces any earlier one, or nothing is written."""
+    complete new file replaces any earlier one, or nothing is written.
+    ``sortie`` may not be the template or the Marianne image."""
     sortie = Path(sortie)
+    verifier_sorties([sortie], entrees(document, None, modele, dossier_modeles))
     ecrire_atomiquement(sortie, rendre(document, modele, dossier_modeles))
     return sortie

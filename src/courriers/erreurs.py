@@ -56,3 +56,18 @@ class ErreurConversion(ErreurCourriers):
     """LibreOffice (or pdftoppm) is missing, fails, or exceeds its time limit."""
 
     code_sortie = 7
+
+
+class ErreurInterruption(ErreurCourriers):
+    """Ctrl-C (SIGINT): the command stops, nothing incomplete is left.
+
+    The CLI raises nothing of this class: it catches ``KeyboardInterrupt``
+    and prints the message of the catalogue; the class gives the exit code."""
+
+    code_sortie = 130
+
+
+class ErreurArret(ErreurCourriers):
+    """SIGTERM: like :class:`ErreurInterruption`, exit code 143."""
+
+    code_sortie = 143

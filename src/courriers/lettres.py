@@ -14,18 +14,44 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from courriers.convocations import Exemplaire, formules_de
-from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Reponse
+from courriers.donnees.courrier import AccuseReception, Delai, Lettre, Message, Reponse
 from courriers.donnees.destinataire import Destinataire
+from courriers.francais.collectifs import appel_collectif
 from courriers.francais.delais import delai_en_texte, echeance
+from courriers.francais.formules import formule_appel
+from courriers.francais.personnes import Civilite
 from courriers.messages import erreur
-from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur import designations, filtres
+from courriers.moteur.proprietes import Proprietes
 from courriers.noms_fichiers import nom_de_fichier
 
 D = TypeVar("D", bound=Lettre)
 
 #: The computed variables of letters: (name, type, description).
+VARIABLES_LETTRE: tuple[tuple[str, Any, str], ...] = (
+    (
+        "signatures",
+        "liste",
+        "Blocs de signature (signataire puis cosignataires) : signature.lignes (autorité, "
+        "formule de délégation, qualité), signature.nom (vide pour un signataire désigné par "
+        "sa fonction), signature.image (vrai si une image), signature.rang (son image : "
+        "images_signature[signature.rang]).",
+    ),
+    ("libelles.vos_references", str, "« Vos réf. » ou « V/Réf. » (references_abregees)."),
+    ("libelles.nos_references", str, "« Nos réf. » ou « N/Réf. » (references_abregees)."),
+)
+VARIABLES_MESSAGE: tuple[tuple[str, Any, str], ...] = (
+    *VARIABLES_LETTRE,
+    (
+        "a",
+        str,
+        "Le ou les destinataires de la ligne « à » (« Mesdames et Messieurs les maires du "
+        "département »).",
+    ),
+    ("appel", "texte (facultatif)", "Formule d'appel (« Mesdames et Messieurs les Maires, »)."),
+)
 VARIABLES_REPONSE: tuple[tuple[str, Any, str], ...] = (
+    *VARIABLES_LETTRE,
     ("formules.appel", str, "Formule d'appel du correspondant (« Madame la Maire, »)."),
     ("formules.politesse", str, "Formule de politesse, qui reprend la formule d'appel."),
     ("formules.niveau", str, "Niveau de considération retenu."),
@@ -60,14 +86,46 @@ def _date_apres(lettre: AccuseReception, delai: Delai | None, champ: str) -> Any
 
 def contexte(lettre: Lettre) -> dict[str, Any]:
     """The template variables of any letter: its fields, and the variables
-    computed from them (signatures, labels of the references)."""
-    return lettre.champs()
+    computed from them (signature blocks, labels of the references)."""
+    abregees = lettre.references_abregees
+    return {
+        **lettre.champs(),
+        "signatures": filtres.blocs_signature(
+            lettre.emetteur,
+            [lettre.signataire, *lettre.cosignataires],
+            lettre.options.noms_en_majuscules,
+        ),
+        "libelles": {
+            "vos_references": "V/Réf." if abregees else "Vos réf.",
+            "nos_references": "N/Réf." if abregees else "Nos réf.",
+        },
+    }
+
+
+def contexte_message(lettre: Message) -> dict[str, Any]:
+    """A message: :func:`contexte`, the recipient line and the opening."""
+    if lettre.destinataire is not None:
+        a = filtres.designation(lettre.destinataire)
+        # a correspondent of --correspondants brings its own quality
+        qualite = lettre.qualite_formules or getattr(lettre.destinataire, "qualite_formules", None)
+        civilite: Civilite = "Mme" if designations.genre(lettre.destinataire) == "feminin" else "M."
+        appel = formule_appel(qualite, civilite) if qualite is not None else None
+    else:
+        assert lettre.collectif is not None  # the model requires one of them
+        a = filtres.collectif(lettre.collectif)
+        appel = appel_collectif(lettre.collectif.fonction)
+    if lettre.formule_appel:
+        appel = lettre.formule_appel.strip().removesuffix(",").rstrip() + ","
+    return {**contexte(lettre), "a": a, "appel": appel}
 
 
 def contexte_reponse(lettre: Reponse | AccuseReception) -> dict[str, Any]:
     """A letter to a correspondent: :func:`contexte` and the forms of
-    address of the correspondent."""
-    return {**contexte(lettre), "formules": formules_de(lettre.correspondant)}
+    address of the correspondent, in the letter's style of closing."""
+    return {
+        **contexte(lettre),
+        "formules": formules_de(lettre.correspondant, lettre.style_politesse),
+    }
 
 
 def contexte_accuse(lettre: AccuseReception) -> dict[str, Any]:

@@ -1,30 +1,52 @@
 """Writing a batch of documents: all or nothing, optionally in parallel.
 
 Each document is rendered from the template prepared once and written to a
-temporary file in the output folder as soon as it is rendered (memory stays
-flat whatever the batch size). Only when every document is written are the
-temporary files renamed to their final names; on any failure they are all
-removed, and files of an earlier batch are left as they were.
+temporary file of the run in the output folder as soon as it is rendered
+(memory stays flat whatever the batch size). Only when every document is
+written are the temporary files renamed to their final names; on any
+failure (Ctrl-C and SIGTERM included) the run removes its own temporary
+files, never those of another run, and files of an earlier batch are left
+as they were. Temporary files of dead runs are removed before the batch
+starts (:mod:`courriers.temporaires`).
+
+A batch folder holds the current batch's files: files of an earlier batch
+(same prefix and numbering, names no longer produced, e.g. after the list
+of invitees changed) are listed in :attr:`Bilan.perimes`, and removed
+with ``remplacer``.
+
+The workers of :func:`ecrire_lot_parallele` receive the prepared template
+and the batch once, then ranges of indices (:mod:`courriers.repartition`);
+they ignore Ctrl-C (the parent
+handles it and stops them) and watch their parent: if it dies, even by
+SIGKILL, they exit within a fraction of a second.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sys
-import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from courriers import repartition
+from courriers import repartition, temporaires
 from courriers.convocations import Exemplaire
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
-from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.moteur.prepare import ModelePrepare
+from courriers.systeme import raison
+from courriers.verification.accessibilite import refuser_si_inaccessible
 
 Progression = Callable[[int, int], None]
+#: Prepares the template of a batch: picklable (``functools.partial`` of a
+#: module function), as workers that are not forked call it themselves.
+Preparation = Callable[[], ModelePrepare]
 
 
 @dataclass(frozen=True)
@@ -33,6 +55,17 @@ class Bilan:
 
     ecrits: list[Path]
     echecs: list[str] = field(default_factory=list)
+    perimes: list[Path] = field(default_factory=list)
+    """Files of an earlier batch left in the folder (without ``remplacer``)."""
+    supprimes: list[Path] = field(default_factory=list)
+    """Files of an earlier batch removed (with ``remplacer``)."""
+
+
+#: Test hook: seconds to wait after each document (to interrupt a batch).
+VARIABLE_PAUSE = "COURRIERS_PAUSE_ENTRE_DOCUMENTS"
+#: How often a worker checks that its parent is alive, in seconds.
+SURVEILLANCE = 0.2
+_NOM_DE_LOT = re.compile(r"(?P<prefixe>[a-z0-9-]+?)-\d+(?:-[a-z0-9-]+)?\.docx")
 
 
 def ecrire_lot(
@@ -41,68 +74,113 @@ def ecrire_lot(
     dossier: Path,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
+    remplacer: bool = False,
 ) -> Bilan:
     """Render and write every document of the batch into ``dossier``.
 
     All or nothing; with ``continuer``, the documents that render are
-    written and the others listed in :attr:`Bilan.echecs`.
+    written and the others listed in :attr:`Bilan.echecs`. With ``strict``,
+    a document with accessibility warnings fails; with ``remplacer``, files
+    of an earlier batch are removed.
     """
     resultats: list[Path | str] = []
+    pid = os.getpid()
     try:
         _creer(dossier)
         for numero, exemplaire in enumerate(exemplaires, start=1):
-            resultats.append(_ecrire_temporaire(modele, exemplaire, dossier, continuer))
+            resultats.append(
+                _ecrire_temporaire(modele, exemplaire, dossier, continuer, pid, strict)
+            )
             if progression:
                 progression(numero, len(exemplaires))
-        return _publier(resultats, exemplaires, dossier)
+        return _publier(resultats, exemplaires, dossier, remplacer)
     except BaseException:
+        # Also a file created but not yet listed when Ctrl-C came.
         _nettoyer(r for r in resultats if isinstance(r, Path))
+        temporaires.nettoyer_les_miens(dossier, pid)
         raise
 
 
 def ecrire_lot_parallele(
-    chemin_modele: Path,
-    image_marianne: Path | None,
+    preparation: Preparation,
     exemplaires: Sequence[Exemplaire],
     dossier: Path,
     processus: int,
     progression: Progression | None = None,
     continuer: bool = False,
+    strict: bool = False,
+    remplacer: bool = False,
 ) -> Bilan:
     """Same as :func:`ecrire_lot`, with ``processus`` worker processes.
 
-    Each worker receives the template and the batch once (inherited from
-    this process where processes are forked), then only ranges of indices
-    (:mod:`courriers.repartition`)."""
+    ``preparation()`` gives the prepared template, e.g.
+    ``functools.partial(documents.preparer_modele, convocation)``. Where
+    processes are forked, this process prepares it once and the workers
+    inherit it with the batch; elsewhere each worker receives the batch
+    once and prepares the template. Then they receive only ranges of
+    indices (:mod:`courriers.repartition`)."""
     _creer(dossier)
+    pid = os.getpid()
     resultats: list[Path | str] = []
     contexte = repartition.contexte_processus()
-    modele = preparer(chemin_modele, image_marianne) if repartition.herite(contexte) else None
+    modele = preparation() if repartition.herite(contexte) else None
     paquets = repartition.tranches(len(exemplaires), processus)
+    travail = partial(_ecrire_paquet, dossier=dossier, continuer=continuer, pid=pid, strict=strict)
+    groupe = contexte.Pool(
+        processus,
+        initializer=_initialiser_processus,
+        initargs=(modele, preparation, exemplaires, pid),
+    )
     try:
-        with ProcessPoolExecutor(
-            max_workers=processus,
-            mp_context=contexte,
-            initializer=repartition.installer,
-            initargs=(modele, chemin_modele, image_marianne, exemplaires),
-        ) as executeur:
-            for faits in executeur.map(
-                _ecrire_paquet, paquets, [dossier] * len(paquets), [continuer] * len(paquets)
-            ):
-                resultats.extend(faits)
-                if progression:
-                    progression(len(resultats), len(exemplaires))
-        return _publier(resultats, exemplaires, dossier)
+        for faits in groupe.imap(travail, paquets):
+            resultats.extend(faits)
+            if progression:
+                progression(len(resultats), len(exemplaires))
+        groupe.close()
+        return _publier(resultats, exemplaires, dossier, remplacer)
     except BaseException:
-        _nettoyer(r for r in resultats if isinstance(r, Path))
-        _nettoyer(dossier.glob(".courriers-*.tmp"))
+        groupe.terminate()
+        groupe.join()
+        temporaires.nettoyer_les_miens(dossier, pid)
         raise
+    finally:
+        groupe.terminate()
+        groupe.join()
 
 
-def _ecrire_paquet(indices: range, dossier: Path, continuer: bool) -> list[Path | str]:
+def _initialiser_processus(
+    modele: ModelePrepare | None,
+    preparation: Preparation,
+    exemplaires: Sequence[Exemplaire],
+    parent: int,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    surveillance = threading.Thread(
+        target=_surveiller_parent, args=(parent, os.getppid()), daemon=True
+    )
+    surveillance.start()
+    repartition.installer(modele, preparation, exemplaires)
+
+
+def _surveiller_parent(parent: int, pere: int) -> None:
+    """Exit the worker as soon as the run that started it is gone."""
+    while True:
+        time.sleep(SURVEILLANCE)
+        if os.getppid() != pere or not temporaires.vivant(parent):
+            os._exit(1)
+
+
+def _ecrire_paquet(
+    indices: range, dossier: Path, continuer: bool, pid: int, strict: bool = False
+) -> list[Path | str]:
     """In a worker: the documents ``indices`` of the batch it received."""
     lot = repartition.lot_du_processus()
-    return [_ecrire_temporaire(lot.modele, lot.exemplaires[i], dossier, continuer) for i in indices]
+    return [
+        _ecrire_temporaire(lot.modele, lot.exemplaires[i], dossier, continuer, pid, strict)
+        for i in indices
+    ]
 
 
 def _creer(dossier: Path) -> None:
@@ -110,39 +188,63 @@ def _creer(dossier: Path) -> None:
         dossier.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise erreur(
-            "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+            "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=raison(exc)
         ) from exc
+    temporaires.nettoyer_perimes(dossier)
 
 
 def _ecrire_temporaire(
-    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, continuer: bool
+    modele: ModelePrepare,
+    exemplaire: Exemplaire,
+    dossier: Path,
+    continuer: bool,
+    pid: int,
+    strict: bool = False,
 ) -> Path | str:
     """The temporary file of one document; with ``continuer``, the reason
     of a failure instead of raising it."""
     try:
-        return _ecrire_un(modele, exemplaire, dossier)
+        chemin = _ecrire_un(modele, exemplaire, dossier, pid, strict)
     except ErreurCourriers as exc:
         if not continuer:
             raise
         return f"{exemplaire.nom_fichier} : {exc.message}"
+    pause = os.environ.get(VARIABLE_PAUSE)
+    if pause:
+        time.sleep(float(pause))
+    return chemin
 
 
-def _ecrire_un(modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path) -> Path:
+def _ecrire_un(
+    modele: ModelePrepare, exemplaire: Exemplaire, dossier: Path, pid: int, strict: bool = False
+) -> Path:
     contenu = modele.rendre(exemplaire.contexte, exemplaire.proprietes)
+    if strict:
+        refuser_si_inaccessible(contenu, exemplaire.nom_fichier)
     try:
-        descripteur, nom = tempfile.mkstemp(prefix=".courriers-", suffix=".tmp", dir=dossier)
+        descripteur, nom = temporaires.creer(dossier, pid)
+    except OSError as exc:
+        raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
+    try:
         with os.fdopen(descripteur, "wb") as fichier:
             fichier.write(contenu)
         os.chmod(nom, 0o644)
-    except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
-    return Path(nom)
+    except BaseException as exc:
+        nom.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
+        raise
+    return nom
 
 
 def _publier(
-    resultats: list[Path | str], exemplaires: Sequence[Exemplaire], dossier: Path
+    resultats: list[Path | str],
+    exemplaires: Sequence[Exemplaire],
+    dossier: Path,
+    remplacer: bool = False,
 ) -> Bilan:
-    """Rename every temporary file to its final name (once all are written)."""
+    """Rename every temporary file to its final name (once all are written);
+    list (or, with ``remplacer``, remove) the files of an earlier batch."""
     finaux = [dossier / e.nom_fichier for e in exemplaires]
     if len(set(finaux)) != len(finaux):
         raise erreur("ecriture.noms_en_double")
@@ -153,8 +255,37 @@ def _publier(
                 os.replace(resultat, final)
                 ecrits.append(final)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=dossier, raison=exc.strerror) from exc
-    return Bilan(ecrits, [r for r in resultats if isinstance(r, str)])
+        raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
+    echecs = [r for r in resultats if isinstance(r, str)]
+    perimes = fichiers_perimes(dossier, [e.nom_fichier for e in exemplaires])
+    if not remplacer:
+        return Bilan(ecrits, echecs, perimes=perimes)
+    _nettoyer(perimes)
+    return Bilan(ecrits, echecs, supprimes=perimes)
+
+
+def fichiers_perimes(dossier: Path, noms: Sequence[str]) -> list[Path]:
+    """The files of ``dossier`` that belong to an earlier batch of the same
+    kind: named like the batch's documents (same prefix, a number, DOCX or
+    its PDF), but not a name of this batch (``noms``) or its PDF."""
+    actuels = set(noms) | {str(Path(nom).with_suffix(".pdf")) for nom in noms}
+    prefixes = {m["prefixe"] for nom in noms if (m := _NOM_DE_LOT.fullmatch(nom))}
+    if not prefixes:
+        return []
+    motif = re.compile(
+        "(?:"
+        + "|".join(re.escape(p) for p in sorted(prefixes))
+        + r")-\d+(?:-[a-z0-9-]+)?\.(?:docx|pdf)"
+    )
+    try:
+        entrees = sorted(os.scandir(dossier), key=lambda e: e.name)
+    except OSError:
+        return []
+    return [
+        Path(e.path)
+        for e in entrees
+        if e.name not in actuels and motif.fullmatch(e.name) and e.is_file(follow_symlinks=False)
+    ]
 
 
 def _nettoyer(chemins: Iterable[Path]) -> None:

@@ -23,11 +23,13 @@ from types import MappingProxyType
 from courriers.erreurs import (
     CODE_LOT_INCOMPLET,
     CODE_USAGE,
+    ErreurArret,
     ErreurControles,
     ErreurConversion,
     ErreurCourriers,
     ErreurDonnees,
     ErreurEcriture,
+    ErreurInterruption,
     ErreurModele,
 )
 
@@ -93,9 +95,57 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "donnees.limite_invalide",
         ErreurDonnees,
-        "{variable} : nombre de mégaoctets attendu ; reçu : {valeur}",
-        "Une variable d'environnement de limite de taille ne contient pas un nombre : lui "
-        "donner un nombre de mégaoctets (50, 0.5) ou la supprimer.",
+        "{variable} : nombre plus grand que 0 attendu ({maximum} au plus) ; reçu : {valeur}",
+        "Une variable d'environnement de limite ne contient pas un nombre positif (vide, "
+        "« nan », texte) : lui donner un nombre (50, 0.5 ; en mégaoctets pour une taille) "
+        "ou la supprimer.",
+    ),
+    Message(
+        "donnees.nombre_trop_long",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : nombre de {chiffres} chiffres, "
+        "{maximum} au plus (PYTHONINTMAXSTRDIGITS)",
+        "Un nombre des données a des milliers de chiffres, ce qu'aucun document ne demande "
+        "(fichier piégé ?) : corriger la valeur.",
+    ),
+    Message(
+        "donnees.cle_en_double",
+        ErreurDonnees,
+        "{chemin}{ligne} : le champ « {cle} » est écrit deux fois dans {objet} : garder "
+        "une seule valeur",
+        "Un objet des données a deux fois le même champ ; plutôt que de garder la dernière "
+        "valeur en silence, courriers refuse le fichier : supprimer l'une des deux.",
+    ),
+    Message(
+        "donnees.caractere_invalide",
+        ErreurDonnees,
+        "{chemin} : {champ} : caractère invalide {code} (moitié d'une paire de "
+        "substitution UTF-16, texte mal converti)",
+        "Un texte contient un caractère qui n'existe pas seul (échappement \\ud800 d'un JSON "
+        "produit par un autre programme) : corriger le texte à l'endroit indiqué.",
+    ),
+    Message(
+        "donnees.yaml_recursif",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne} : l'alias YAML de {objet} désigne un objet qui le contient",
+        "Un alias YAML (*nom) désigne un objet qui le contient, ce qui donnerait des données "
+        "infinies : remplacer l'alias par les valeurs.",
+    ),
+    Message(
+        "donnees.yaml_trop_developpe",
+        ErreurDonnees,
+        "{chemin} : plus de {maximum} éléments une fois les alias YAML (&, *) développés "
+        "(COURRIERS_ELEMENTS_MAX_DONNEES)",
+        "Les alias YAML répètent des données au point de dépasser la limite (fichier piégé "
+        "ou démesuré) : ne pas utiliser ce fichier, ou relever la limite par la variable "
+        "d'environnement.",
+    ),
+    Message(
+        "donnees.date_inexistante",
+        ErreurDonnees,
+        "{chemin}, ligne {ligne}, colonne {colonne} : la date {date} n'existe pas ({raison})",
+        "Une date YAML est bien écrite mais n'existe pas au calendrier (30 février, mois "
+        "13) : corriger le jour ou le mois.",
     ),
     Message(
         "donnees.markdown_trop_imbrique",
@@ -139,9 +189,8 @@ _MESSAGES: tuple[Message, ...] = (
         "donnees.yaml_illisible",
         ErreurDonnees,
         "{chemin} : YAML mal formé ({probleme})",
-        "Une valeur YAML ne peut pas être lue et sa position n'est pas connue (date qui "
-        "n'existe pas comme 2022-02-30, balise !!int ou !!float sur un texte) : corriger "
-        "la valeur, ou la mettre entre guillemets.",
+        "PyYAML refuse le fichier sans en donner la position (cas rare, le message de "
+        "PyYAML est cité) : corriger le fichier, ou l'écrire en JSON.",
     ),
     Message(
         "donnees.trop_imbrique",
@@ -168,9 +217,46 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "donnees.image_marianne_introuvable",
         ErreurDonnees,
-        "emetteur.image_marianne : fichier introuvable : {chemin}",
-        "L'image Marianne nommée dans les données n'existe pas (un chemin relatif part du "
+        "emetteur.{champ} : fichier introuvable : {chemin}",
+        "L'image Marianne ou le logo nommé dans les données n'existe pas (un chemin relatif part du "
         "dossier du fichier de données) : corriger le chemin.",
+    ),
+    Message(
+        "donnees.image_illisible",
+        ErreurDonnees,
+        "{champ} : {chemin} : lecture impossible ({raison})",
+        "L'image nommée dans les données existe mais ne peut pas être lue (droits, "
+        "dossier) : vérifier le chemin et les droits de lecture.",
+    ),
+    Message(
+        "donnees.image_trop_grosse",
+        ErreurDonnees,
+        "{champ} : {chemin} : image de {taille}, {maximum} au plus (COURRIERS_TAILLE_MAX_IMAGE)",
+        "L'image dépasse la limite de taille, vérifiée avant de la lire : utiliser le "
+        "fichier officiel du bloc-marque, ou relever la limite par la variable "
+        "d'environnement.",
+    ),
+    Message(
+        "donnees.pas_une_image",
+        ErreurDonnees,
+        "{champ} : {chemin} : ce n'est pas une image PNG, JPEG, GIF ou BMP",
+        "Le fichier nommé comme image n'en est pas une (ou dans un format que Word ne "
+        "reçoit pas, comme SVG) : donner le fichier PNG ou JPEG du bloc-marque.",
+    ),
+    Message(
+        "donnees.image_trop_de_pixels",
+        ErreurDonnees,
+        "{champ} : {chemin} : image de {largeur} × {hauteur} pixels, {maximum} millions "
+        "de pixels au plus (COURRIERS_PIXELS_MAX_IMAGE)",
+        "Les dimensions lues dans l'en-tête de l'image sont démesurées (ou nulles) : "
+        "utiliser une image de taille raisonnable, ou relever la limite.",
+    ),
+    Message(
+        "donnees.image_signature_introuvable",
+        ErreurDonnees,
+        "{champ}.image : fichier introuvable : {chemin}",
+        "L'image de la signature scannée nommée dans les données n'existe pas (un chemin "
+        "relatif part du dossier du fichier de données) : corriger le chemin.",
     ),
     Message(
         "donnees.modele_introuvable",
@@ -184,6 +270,14 @@ _MESSAGES: tuple[Message, ...] = (
         "{sortie} : la sortie écraserait le fichier de données",
         "Le document à écrire porte le nom du fichier de données : choisir une autre sortie "
         "avec -o.",
+    ),
+    Message(
+        "donnees.sortie_ecrase_entree",
+        ErreurDonnees,
+        "{sortie} : la sortie écraserait {entree} ({chemin})",
+        "Un document à écrire (DOCX ou PDF, seul ou dans un lot) serait le modèle, l'image "
+        "Marianne, la liste de correspondants ou le fichier de données (même chemin, lien "
+        "ou même fichier) : choisir une autre sortie avec -o ; rien n'est écrit.",
     ),
     Message(
         "donnees.dossier_attendu",
@@ -244,6 +338,81 @@ _MESSAGES: tuple[Message, ...] = (
         "ligne du fichier (ou l'index), la personne et le champ ; --continuer écrit les "
         "courriers des autres.",
     ),
+    # --- données : tableur des membres et présences (3) -------------------------------
+    Message(
+        "donnees.tableur_extension",
+        ErreurDonnees,
+        "{chemin} : tableur de type « {extension} » non pris en charge (.xlsx, .ods ou .csv)",
+        "La liste des convoqués ou des réponses n'est ni un classeur Excel (.xlsx), ni un "
+        "classeur OpenDocument (.ods), ni un CSV : l'enregistrer dans l'un de ces formats.",
+    ),
+    Message(
+        "donnees.tableur_illisible",
+        ErreurDonnees,
+        "{chemin} : classeur illisible ({raison})",
+        "Le fichier porte l'extension d'un classeur mais ne peut être lu (fichier abîmé, "
+        "protégé par un mot de passe, autre format) : l'ouvrir et l'enregistrer de nouveau.",
+    ),
+    Message(
+        "donnees.tableur_sans_entete",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} » : aucune ligne d'en-tête trouvée dans les dix "
+        "premières lignes (« Civilité », « Prénom », « Nom »… attendus)",
+        "La feuille lue (« Membres », ou la première) ne nomme pas ses colonnes : ajouter "
+        "une ligne d'en-tête (courriers exemple convoques --xlsx donne un tableur modèle).",
+    ),
+    Message(
+        "donnees.tableur_entete",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} », ligne {ligne} (en-tête) : {problemes}\n"
+        "  colonnes reconnues : {colonnes}",
+        "Une colonne obligatoire manque ou figure deux fois dans l'en-tête : renommer les "
+        "colonnes d'après la liste reconnue (docs/reunions.md).",
+    ),
+    Message(
+        "donnees.tableur_vide",
+        ErreurDonnees,
+        "{chemin}, feuille « {feuille} » : aucune ligne sous l'en-tête",
+        "La feuille a un en-tête mais aucune personne : remplir au moins une ligne.",
+    ),
+    Message(
+        "donnees.tableur_non_conformes",
+        ErreurDonnees,
+        "{chemin} : {erreurs} de données ({lignes} sur {total})\n{detail}",
+        "Des lignes du tableur sont invalides : chaque ligne du détail donne la feuille, la "
+        "ligne et la colonne, ce qui était attendu et ce qui a été lu.",
+    ),
+    Message(
+        "donnees.reponse_inconnue",
+        ErreurDonnees,
+        "{chemin} : {nombre} sans membre correspondant\n{detail}",
+        "Une réponse du fichier des réponses ne désigne aucun convoqué, ou en désigne "
+        "plusieurs : corriger le prénom et le nom (tels qu'ils figurent dans la liste des "
+        "convoqués).",
+    ),
+    Message(
+        "donnees.conflits_presences",
+        ErreurDonnees,
+        "réponses enregistrées : {nombre} avec les règles des mandats et des suppléants\n{detail}",
+        "Un pouvoir est donné à une personne qui n'est pas membre ou pas présente, un membre "
+        "reçoit plus de pouvoirs que permis, ou un membre présent ou suppléé donne pouvoir "
+        "(décret n° 2006-672, art. 10) : corriger le fichier des réponses.",
+    ),
+    Message(
+        "donnees.expediteur_absent",
+        ErreurDonnees,
+        "convocations par courriel : aucune adresse d'envoi (convocation.courriel.expediteur, "
+        "emetteur.agent.courriel ou emetteur.pied_de_page.courriel)",
+        "Les courriels partent d'une adresse fonctionnelle : la donner dans "
+        "convocation.courriel.expediteur (ou le courriel de l'agent).",
+    ),
+    Message(
+        "donnees.smtp_incomplet",
+        ErreurDonnees,
+        "envoi des courriels : {probleme}",
+        "L'envoi (--envoyer) demande un serveur SMTP (--smtp-hote) et, avec un identifiant, "
+        "un mot de passe dans la variable COURRIERS_SMTP_MOT_DE_PASSE ou saisi à l'invite.",
+    ),
     # --- modèle (4) ----------------------------------------------------------------
     Message(
         "modele.integre_introuvable",
@@ -287,6 +456,15 @@ _MESSAGES: tuple[Message, ...] = (
         "Le modèle est une archive zip endommagée : le réenregistrer depuis Word ou LibreOffice.",
     ),
     Message(
+        "modele.trop_de_membres",
+        ErreurModele,
+        "{chemin} : {membres} parties dans l'archive, {maximum} au plus "
+        "(COURRIERS_MEMBRES_MAX_MODELE)",
+        "Le modèle contient un nombre démesuré de fichiers (archive piégée ?) ; les "
+        "documents écrits ne pourraient pas en contenir plus de 65535 : ne pas utiliser "
+        "ce fichier.",
+    ),
+    Message(
         "modele.pas_un_document_word",
         ErreurModele,
         "{chemin} : ce n'est pas un document Word : il manque {manquants}",
@@ -308,6 +486,34 @@ _MESSAGES: tuple[Message, ...] = (
         "suspecte (bombe de décompression)",
         "Une partie du modèle est compressée à l'excès, signe d'une archive piégée : ne pas "
         "utiliser ce fichier.",
+    ),
+    Message(
+        "modele.opendocument",
+        ErreurModele,
+        "{chemin} : c'est un document OpenDocument ({sorte}), pas un document Word : "
+        "dans LibreOffice, Fichier > Enregistrer sous… > Type de fichier « Word 2007-365 "
+        "(.docx) » (dans Word : Enregistrer sous… > « Document Word (.docx) »)",
+        "Le modèle a été enregistré au format de LibreOffice (.odt) : l'enregistrer en "
+        "Document Word (.docx).",
+    ),
+    Message(
+        "modele.macros",
+        ErreurModele,
+        "{chemin} : document Word avec macros (.docm ou .dotm), refusé : un modèle ne doit "
+        "contenir aucune macro ; dans Word, Fichier > Enregistrer sous… > « Document Word "
+        "(.docx) » (les macros sont retirées)",
+        "Le modèle est un fichier Word prenant en charge les macros : l'enregistrer en "
+        "Document Word (.docx).",
+    ),
+    Message(
+        "modele.modifications_suivies",
+        ErreurModele,
+        "le modèle « {modele} » contient {nombre} modification(s) suivie(s) en attente "
+        "({partie}, {premiere}) : courriers ne produit pas un document à partir d'un texte "
+        "en révision ; dans Word, Révision > Accepter > Accepter toutes les modifications "
+        "(ou Refuser), puis enregistrez ; « courriers modele verifier » les situe",
+        "Le modèle a des modifications suivies (insertions, suppressions, déplacements, "
+        "mises en forme) ni acceptées ni refusées : les accepter ou les refuser dans Word.",
     ),
     Message(
         "modele.illisible",
@@ -370,7 +576,9 @@ _MESSAGES: tuple[Message, ...] = (
     Message(
         "modele.xml_invalide",
         ErreurModele,
-        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail})",
+        "le modèle « {modele} » produit un XML invalide dans {partie} ({detail}) : une "
+        "balise coupe sans doute un paragraphe ou un élément de Word (lien, contrôle de "
+        "contenu, champ) ; « courriers modele verifier » situe le paragraphe",
         "Le rendu n'est pas un document Word bien formé (balise qui coupe un paragraphe, "
         "filtre « safe ») : corriger les balises de la partie indiquée.",
     ),
@@ -465,6 +673,13 @@ _MESSAGES: tuple[Message, ...] = (
         "{chemin} : copie impossible ({raison})",
         "La copie d'un modèle intégré a échoué (droits, disque plein) : choisir un autre dossier.",
     ),
+    Message(
+        "ecriture.smtp_injoignable",
+        ErreurEcriture,
+        "envoi des courriels : serveur {serveur} injoignable ou refusant la connexion ({raison})",
+        "Le serveur SMTP ne répond pas, refuse l'identifiant ou le chiffrement : vérifier l'hôte, "
+        "le port, --smtp-securite et le mot de passe ; le journal permet de reprendre l'envoi.",
+    ),
     # --- contrôles (6) -------------------------------------------------------------
     Message(
         "controles.non_satisfaits",
@@ -473,6 +688,15 @@ _MESSAGES: tuple[Message, ...] = (
         "Avec --strict, le courrier ne passe pas les contrôles (pièces jointes non "
         "mentionnées, agent ou coordonnées absents, accusé sans délai, réponse tardive), "
         "listés avec leur code : compléter les données (docs/courriers.md).",
+    ),
+    Message(
+        "controles.accessibilite",
+        ErreurControles,
+        "{document} : contrôles d'accessibilité non satisfaits (--strict) : {rapport}",
+        "Avec --strict, le document rendu a des avertissements d'accessibilité (image sans "
+        "texte de remplacement, tableau sans ligne d'en-tête, niveau de titre sauté, "
+        "paragraphe vide, contraste, titre vide, liste tapée) : corriger le modèle ou les "
+        "données (docs/accessibilite.md).",
     ),
     # --- pdf (7) -------------------------------------------------------------------
     Message(
@@ -568,6 +792,14 @@ _MESSAGES: tuple[Message, ...] = (
         "(7.4 ou plus récent).",
     ),
     Message(
+        "pdf.pas_pdfua",
+        ErreurConversion,
+        "{source} : le PDF produit par LibreOffice n'est pas un PDF/UA-1{avec} (il faut "
+        "LibreOffice 7.2 ou plus récent pour le PDF/UA, 7.4 pour le PDF/UA avec le PDF/A)",
+        "Avec --pdfua, le PDF n'est pas identifié comme PDF/UA-1 (accessibilité) : mettre "
+        "LibreOffice à jour, ou retirer --pdfa si cette version ne sait pas produire les deux.",
+    ),
+    Message(
         "pdf.pdftoppm_absent",
         ErreurConversion,
         f"pdftoppm introuvable : pour les aperçus, installer poppler-utils ({INSTALLER_POPPLER})",
@@ -594,16 +826,41 @@ _MESSAGES: tuple[Message, ...] = (
         "Une image écrite par pdftoppm n'est pas un PNG : réessayer, ou mettre "
         "poppler-utils à jour.",
     ),
+    # --- interne (1) -------------------------------------------------------------------
+    Message(
+        "interne.inattendue",
+        ErreurCourriers,
+        "erreur interne inattendue ({exception}) : merci de la signaler avec la commande "
+        "lancée ; COURRIERS_TRACE=1 affiche le détail",
+        "Un défaut de courriers lui-même, qu'aucun fichier ne devrait provoquer : le "
+        "signaler ; rien d'incomplet n'est publié.",
+    ),
+    # --- interruption (130, 143) -----------------------------------------------------
+    Message(
+        "interruption.ctrl_c",
+        ErreurInterruption,
+        "interrompu (Ctrl-C) : rien n'est publié, les fichiers déjà écrits restent intacts",
+        "L'utilisateur a interrompu la commande : les fichiers temporaires sont supprimés "
+        "et aucun document à moitié écrit n'est laissé.",
+    ),
+    Message(
+        "interruption.arret",
+        ErreurArret,
+        "arrêté (signal SIGTERM) : rien n'est publié, les fichiers déjà écrits restent intacts",
+        "Le système ou un autre programme a demandé l'arrêt : comme pour Ctrl-C, rien "
+        "d'incomplet n'est laissé.",
+    ),
 )
 
 CATALOGUE: Mapping[str, Message] = MappingProxyType({m.code: m for m in _MESSAGES})
 """Every message by its code, ordered by family (données, modèle, écriture,
-contrôles, pdf)."""
+contrôles, pdf, interne, interruption)."""
 
 assert len(CATALOGUE) == len(_MESSAGES), "codes en double dans le catalogue"
 
 CODES_SORTIE: tuple[tuple[int, str], ...] = (
     (0, "succès"),
+    (ErreurCourriers.code_sortie, "erreur interne (à signaler)"),
     (CODE_USAGE, "usage"),
     (ErreurDonnees.code_sortie, "données invalides"),
     (ErreurModele.code_sortie, "modèle DOCX en erreur"),
@@ -611,6 +868,8 @@ CODES_SORTIE: tuple[tuple[int, str], ...] = (
     (ErreurControles.code_sortie, "contrôles non satisfaits (--strict)"),
     (ErreurConversion.code_sortie, "conversion PDF impossible"),
     (CODE_LOT_INCOMPLET, "lot incomplet (--continuer)"),
+    (ErreurInterruption.code_sortie, "interrompu (Ctrl-C)"),
+    (ErreurArret.code_sortie, "arrêté (SIGTERM)"),
 )
 """The exit codes of the command and what they mean, in order."""
 

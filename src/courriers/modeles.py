@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 VARIABLE_DOSSIER = "COURRIERS_MODELES"
 _PAQUET = Path(__file__).resolve().parent
@@ -79,5 +80,5 @@ def copier_modele(nom: str, dossier: Path) -> Path:
         dossier.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, cible)
     except OSError as exc:
-        raise erreur("ecriture.copie_impossible", chemin=cible, raison=exc.strerror) from exc
+        raise erreur("ecriture.copie_impossible", chemin=cible, raison=raison(exc)) from exc
     return cible

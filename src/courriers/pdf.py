@@ -20,12 +20,16 @@ process runs
 * so that it fetches nothing (``_SANS_RESSOURCE_EXTERNE``: linked images
   blocked, links never updated, macros off, HTTP through a dead proxy).
 
-The PDF is tagged (structure for screen readers), and with ``pdfa=True`` a
-PDF/A-2b for archiving. The options are passed both ways LibreOffice knows:
+The PDF is tagged (structure for screen readers), with ``pdfa=True`` a
+PDF/A-2b for archiving, and with ``pdfua=True`` a PDF/UA-1 (accessibility,
+ISO 14289-1) through LibreOffice's own export option (``PDFUACompliance``,
+LibreOffice 7.2 and later), the title shown in the window's title bar
+(``DisplayPDFDocumentTitle``); both may be asked together (LibreOffice 7.4
+writes both identifications). The options are passed both ways LibreOffice knows:
 the JSON filter options of the command line (LibreOffice 7.4 and later) and
 the PDF export settings of the private profile (``registrymodifications.xcu``,
 also read by older versions); every PDF is then checked (``%PDF-`` header,
-structure tree, PDF/A identification in the XMP metadata).
+structure tree, PDF/A and PDF/UA identifications in the XMP metadata).
 
 All or nothing: LibreOffice writes into a temporary folder; only when every
 expected PDF is there and sound are they copied next to their destinations
@@ -49,8 +53,10 @@ from pathlib import Path
 from typing import IO
 
 from courriers import pdf_parallele
+from courriers import temporaires as fichiers_temporaires
 from courriers.erreurs import ErreurConversion, ErreurCourriers
 from courriers.messages import erreur
+from courriers.systeme import raison
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
 """Environment variable naming the LibreOffice program (path or command)."""
@@ -71,6 +77,7 @@ _EMPLACEMENTS_HABITUELS = (
 )
 _PDFA_PARTIE = re.compile(rb"pdfaid:part(?:>\s*|=[\"'])2")
 _PDFA_CONFORMITE = re.compile(rb"pdfaid:conformance(?:>\s*|=[\"'])B")
+_PDFUA_PARTIE = re.compile(rb"pdfuaid:part(?:>\s*|=[\"'])1")
 _PAGE_PNG = re.compile(r"page-(\d+)\.png")
 
 
@@ -79,25 +86,42 @@ def disponible() -> bool:
     return _chercher_soffice() is not None
 
 
-def options_filtre(pdfa: bool = False) -> str:
-    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if ``pdfa``.
+def _reglages(pdfa: bool, pdfua: bool) -> dict[str, tuple[str, str]]:
+    """LibreOffice's PDF export settings: name → (type, value)."""
+    reglages = {"UseTaggedPDF": ("boolean", "true")}
+    if pdfa:
+        reglages["SelectPdfVersion"] = ("long", "2")
+    if pdfua:
+        reglages["PDFUACompliance"] = ("boolean", "true")
+        reglages["DisplayPDFDocumentTitle"] = ("boolean", "true")
+    return reglages
+
+
+def options_filtre(pdfa: bool = False, pdfua: bool = False) -> str:
+    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if
+    ``pdfa``, PDF/UA-1 with the title in the title bar if ``pdfua``.
 
     >>> options_filtre()
     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     >>> '"SelectPdfVersion":{"type":"long","value":"2"}' in options_filtre(pdfa=True)
     True
+    >>> '"PDFUACompliance":{"type":"boolean","value":"true"}' in options_filtre(pdfua=True)
+    True
     """
-    options: dict[str, dict[str, str]] = {"UseTaggedPDF": {"type": "boolean", "value": "true"}}
-    if pdfa:
-        options["SelectPdfVersion"] = {"type": "long", "value": "2"}
+    options = {nom: {"type": t, "value": v} for nom, (t, v) in _reglages(pdfa, pdfua).items()}
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
 def convertir(
-    docx: Sequence[Path], pdfa: bool = False, delai: float = 120.0, processus: int | None = None
+    docx: Sequence[Path],
+    pdfa: bool = False,
+    delai: float = 120.0,
+    pdfua: bool = False,
+    processus: int | None = None,
 ) -> list[Path]:
     """Convert each DOCX to a PDF beside it (same name, ``.pdf``), all or nothing.
 
+    ``pdfa``: PDF/A-2b; ``pdfua``: PDF/UA-1 (both may be asked).
     The documents are split between ``processus`` LibreOffice processes
     running at once (by default one per core, see
     :func:`courriers.pdf_parallele.processus_pdf`); each converts its part
@@ -117,14 +141,14 @@ def convertir(
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="courriers-pdf-", ignore_cleanup_errors=True) as tmp:
         nombre = processus or pdf_parallele.processus_pdf(len(absolues))
-        produits = _convertir_dans(absolues, Path(tmp), pdfa, delai, soffice, nombre)
+        produits = _convertir_dans(absolues, Path(tmp), (pdfa, pdfua), delai, soffice, nombre)
         _publier([(produits[source], source.with_suffix(".pdf")) for source in absolues])
     return [chemin.with_suffix(".pdf") for chemin in sources]
 
 
-def convertir_un(docx: Path, pdfa: bool = False, delai: float = 120.0) -> Path:
+def convertir_un(docx: Path, pdfa: bool = False, delai: float = 120.0, pdfua: bool = False) -> Path:
     """Convert one DOCX to a PDF beside it; see :func:`convertir`."""
-    return convertir([docx], pdfa=pdfa, delai=delai)[0]
+    return convertir([docx], pdfa=pdfa, delai=delai, pdfua=pdfua)[0]
 
 
 def apercu(
@@ -154,7 +178,7 @@ def apercu(
     dossier = Path(dossier)
     with tempfile.TemporaryDirectory(prefix="courriers-apercu-", ignore_cleanup_errors=True) as t:
         tmp = Path(t)
-        pdf = _convertir_dans([source], tmp, False, delai, soffice)[source]
+        pdf = _convertir_dans([source], tmp, (False, False), delai, soffice)[source]
         images = tmp / "apercu"
         images.mkdir()
         pages = [] if toutes_les_pages else ["-f", "1", "-l", "1"]
@@ -176,7 +200,7 @@ def apercu(
             dossier.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise erreur(
-                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=exc.strerror
+                "ecriture.dossier_impossible_a_creer", dossier=dossier, raison=raison(exc)
             ) from exc
         paires = [(image, dossier / f"{source.stem}-{numero}.png") for numero, image in numerotees]
         _publier(paires)
@@ -227,14 +251,20 @@ def _source(chemin: Path) -> Path:
 
 
 def _convertir_dans(
-    sources: list[Path], tmp: Path, pdfa: bool, delai: float, soffice: str, processus: int = 1
+    sources: list[Path],
+    tmp: Path,
+    normes: tuple[bool, bool],
+    delai: float,
+    soffice: str,
+    processus: int = 1,
 ) -> dict[Path, Path]:
     """Convert ``sources`` into folders of ``tmp`` with ``processus``
     LibreOffice processes at once, each with its own profile (kept between
-    runs, :mod:`courriers.pdf_parallele`); return each checked PDF."""
+    runs, :mod:`courriers.pdf_parallele`); return each checked PDF.
+    ``normes``: (PDF/A-2b, PDF/UA-1)."""
     env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
-    reglages = _registre(pdfa)
-    sorte = "pdfa" if pdfa else "pdf"
+    reglages = _registre(*normes)
+    sorte = "pdf" + "".join(nom for nom, voulu in zip(("a", "ua"), normes, strict=True) if voulu)
 
     def convertir_partie(numero: int, partie: list[Path]) -> dict[Path, Path]:
         produits: dict[Path, Path] = {}
@@ -242,7 +272,7 @@ def _convertir_dans(
         with pdf_parallele.profil(temporaire, sorte, reglages) as profil:
             for rang, lot in enumerate(_repartir(partie)):
                 sortie = tmp / f"partie-{numero}-lot-{rang}"
-                produits.update(_convertir_lot(lot, sortie, profil, env, pdfa, delai, soffice))
+                produits.update(_convertir_lot(lot, sortie, profil, env, normes, delai, soffice))
         return produits
 
     produits: dict[Path, Path] = {}
@@ -250,7 +280,7 @@ def _convertir_dans(
         convertir_partie, pdf_parallele.parties(sources, processus)
     ):
         produits.update(faits)
-    _verifier(produits, pdfa)
+    _verifier(produits, *normes)
     return {source: produits[source] for source in sources}
 
 
@@ -259,7 +289,7 @@ def _convertir_lot(
     sortie: Path,
     profil: Path,
     env: dict[str, str],
-    pdfa: bool,
+    normes: tuple[bool, bool],
     delai: float,
     soffice: str,
 ) -> dict[Path, Path]:
@@ -267,19 +297,15 @@ def _convertir_lot(
     limit or crashes is retried once, with its profile made again, on the
     documents it left without a PDF; a second failure is the error."""
     try:
-        return _une_conversion(lot, sortie, profil, env, pdfa, delai, soffice)
+        return _une_conversion(lot, sortie, profil, env, normes, delai, soffice)
     except ErreurConversion as exc:
         if exc.code not in ("pdf.trop_long", "pdf.echec"):
             raise
     faits = {s: sortie / f"{s.stem}.pdf" for s in lot if (sortie / f"{s.stem}.pdf").is_file()}
     restants = [s for s in lot if s not in faits]
-    pdf_parallele.renouveler(profil, _registre(pdfa))
-    return {
-        **faits,
-        **_une_conversion(
-            restants, sortie.with_name(f"{sortie.name}-reprise"), profil, env, pdfa, delai, soffice
-        ),
-    }
+    pdf_parallele.renouveler(profil, _registre(*normes))
+    reprise = sortie.with_name(f"{sortie.name}-reprise")
+    return {**faits, **_une_conversion(restants, reprise, profil, env, normes, delai, soffice)}
 
 
 def _une_conversion(
@@ -287,7 +313,7 @@ def _une_conversion(
     sortie: Path,
     profil: Path,
     env: dict[str, str],
-    pdfa: bool,
+    normes: tuple[bool, bool],
     delai: float,
     soffice: str,
 ) -> dict[Path, Path]:
@@ -302,7 +328,7 @@ def _une_conversion(
         "--nodefault",
         *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
         "--convert-to",
-        options_filtre(pdfa),
+        options_filtre(*normes),
         "--outdir",
         str(sortie),
         *(str(source) for source in lot),
@@ -336,17 +362,14 @@ _SANS_RESSOURCE_EXTERNE = [
 ]
 
 
-def _registre(pdfa: bool) -> str:
+def _registre(pdfa: bool, pdfua: bool = False) -> str:
     """The ``registrymodifications.xcu`` of our profiles: PDF export
     settings (read by the versions older than 7.4, which ignore the JSON
     filter options) and :data:`_SANS_RESSOURCE_EXTERNE`."""
+    export = {nom: valeur for nom, (_, valeur) in _reglages(pdfa, pdfua).items()}
+    export.setdefault("SelectPdfVersion", "0")
     reglages = [
-        ("/org.openoffice.Office.Common/Filter/PDF/Export", "UseTaggedPDF", "true"),
-        (
-            "/org.openoffice.Office.Common/Filter/PDF/Export",
-            "SelectPdfVersion",
-            "2" if pdfa else "0",
-        ),
+        *(("/org.openoffice.Office.Common/Filter/PDF/Export", n, v) for n, v in export.items()),
         *_SANS_RESSOURCE_EXTERNE,
     ]
     items = "".join(
@@ -403,8 +426,9 @@ def _tous_docx(lot: list[Path]) -> bool:
     return all(source.suffix.lower() == ".docx" for source in lot)
 
 
-def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
-    """Every expected PDF exists, is complete, tagged, and PDF/A-2b if asked."""
+def _verifier(produits: dict[Path, Path], pdfa: bool, pdfua: bool = False) -> None:
+    """Every expected PDF exists, is complete, tagged, and PDF/A-2b and
+    PDF/UA-1 if asked."""
     absents = [source for source, pdf in produits.items() if not pdf.is_file()]
     if absents:
         raise erreur("pdf.pdf_absent", documents=_noms(absents, tout=True))
@@ -416,6 +440,8 @@ def _verifier(produits: dict[Path, Path], pdfa: bool) -> None:
             raise erreur("pdf.pdf_non_balise", source=source)
         if pdfa and not (_PDFA_PARTIE.search(contenu) and _PDFA_CONFORMITE.search(contenu)):
             raise erreur("pdf.pas_pdfa", source=source)
+        if pdfua and not _PDFUA_PARTIE.search(contenu):
+            raise erreur("pdf.pas_pdfua", source=source, avec=" et PDF/A-2b" if pdfa else "")
 
 
 # --- Processes ---------------------------------------------------------------
@@ -436,7 +462,7 @@ def _executer(
             processus = _lancer(commande, env, sortie)
         except OSError as exc:
             raise erreur(
-                "pdf.lancement_impossible", programme=commande[0], raison=exc.strerror
+                "pdf.lancement_impossible", programme=commande[0], raison=raison(exc)
             ) from exc
         try:
             return processus.wait(timeout=delai)
@@ -501,12 +527,12 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
     written. The temporary copies are removed on any failure."""
     temporaires: list[tuple[Path, Path]] = []
     destination = paires[0][1] if paires else Path()
+    for dossier in dict.fromkeys(destination.parent for _, destination in paires):
+        fichiers_temporaires.nettoyer_perimes(dossier)
     try:
         for produit, destination in paires:
-            descripteur, nom = tempfile.mkstemp(
-                prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-            )
-            temporaires.append((Path(nom), destination))
+            descripteur, nom = fichiers_temporaires.creer(destination.parent)
+            temporaires.append((nom, destination))
             with os.fdopen(descripteur, "wb") as fichier, produit.open("rb") as lu:
                 shutil.copyfileobj(lu, fichier)
                 fichier.flush()
@@ -515,7 +541,7 @@ def _publier(paires: list[tuple[Path, Path]]) -> None:
         for temporaire, destination in temporaires:
             os.replace(temporaire, destination)
     except OSError as exc:
-        raise erreur("ecriture.impossible", chemin=destination, raison=exc.strerror) from exc
+        raise erreur("ecriture.impossible", chemin=destination, raison=raison(exc)) from exc
     finally:
         for temporaire, _ in temporaires:
             temporaire.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from courriers import limites
 from courriers.messages import erreur
 
 VARIABLE_PROCESSUS = "COURRIERS_PDF_PROCESSUS"
@@ -67,7 +68,7 @@ def processus_pdf(documents: int, coeurs: int | None = None) -> int:
     (2, 4, 1)
     """
     if coeurs is None:
-        coeurs = _coeurs()
+        coeurs = limites.coeurs()
     maximum = min(coeurs, PROCESSUS_PDF_MAX)
     brut = os.environ.get(VARIABLE_PROCESSUS)
     if brut is not None:
@@ -78,13 +79,6 @@ def processus_pdf(documents: int, coeurs: int | None = None) -> int:
         if maximum < 1:
             raise erreur("pdf.processus_invalide", variable=VARIABLE_PROCESSUS, valeur=repr(brut))
     return max(1, min(maximum, documents // DOCUMENTS_PAR_PROCESSUS_MIN))
-
-
-def _coeurs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        return os.cpu_count() or 1
 
 
 def parties(sources: Sequence[T], nombre: int) -> list[list[T]]:

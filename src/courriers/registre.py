@@ -19,16 +19,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from courriers import controles as c
-from courriers import lettres
+from courriers import lettres, seance
 from courriers.controles import Avertissement
 from courriers.convocations import Exemplaire, exemplaires
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import CompteRendu
 from courriers.donnees.convocation import Convocation
-from courriers.donnees.courrier import AccuseReception, CourrierService, Reponse
-from courriers.donnees.destinataire import Destinataire
+from courriers.donnees.courrier import (
+    AccuseReception,
+    Bordereau,
+    CourrierService,
+    Message,
+    Reponse,
+)
+from courriers.donnees.membre import Membre
+from courriers.donnees.presences import CollegeEmargement, CouponReponse, FeuilleEmargement
 from courriers.moteur import filtres
-from courriers.moteur.prepare import Proprietes
+from courriers.moteur.proprietes import Proprietes
 
 __all__ = ["TYPES", "Controle", "TypeDocument", "type_de"]
 
@@ -57,6 +64,9 @@ class TypeDocument:
     """Title, author and subject of the document, from its data."""
     description: str = ""
     """The ``--help`` description of its subcommand."""
+    aide: str = ""
+    """Its line in the list of commands (``courriers --help``); by default
+    :attr:`libelle`."""
     contexte: Callable[[Any], dict[str, Any]] = _champs
     """The template variables of one document: its fields, and the
     computed variables (formulas, dates, signatories…)."""
@@ -85,6 +95,9 @@ class TypeDocument:
     (``reunion-convocations/``)."""
     lot_ecrit: str = "courriers écrits"
     """What the command line prints after the number of files of a batch."""
+    suffixe: str = ""
+    """For a single document: the suffix of its default output file, after
+    the data file's stem (``reunion-emargement.docx``)."""
 
     @property
     def en_lot(self) -> bool:
@@ -111,7 +124,7 @@ def _proprietes_convocation(convocation: Convocation) -> Proprietes:
 
 
 _VARIABLES_CONVOCATION: tuple[tuple[str, Any, str], ...] = (
-    ("convoque", Destinataire, "La personne convoquée par ce document."),
+    ("convoque", Membre, "La personne convoquée par ce document."),
     ("formules.appel", str, "Formule d'appel (« Madame la Maire, »), docs/formules.md."),
     (
         "formules.politesse",
@@ -130,6 +143,50 @@ _VARIABLES_CONVOCATION: tuple[tuple[str, Any, str], ...] = (
     ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
 )
 
+_VARIABLES_COUPON: tuple[tuple[str, Any, str], ...] = (
+    ("convoque", Membre, "La personne convoquée, qui répond."),
+    ("nom_convoque", str, "Son nom : « Mme Claire DUMAS »."),
+    *_VARIABLES_CONVOCATION[1:4],
+    (
+        "date_limite_reponse",
+        dt.date | None,
+        "Date limite de réponse, calculée comme pour la convocation.",
+    ),
+    ("numero", int, "Rang du convoqué dans reunion.convoques, à partir de 1."),
+    (
+        "suppleant",
+        str,
+        "Pour un titulaire : « ma suppléante, Mme Agnès LEMOINE » (le suppléant listé), ou "
+        "« mon suppléant ».",
+    ),
+    ("titulaire", str, "Pour un suppléant : le titulaire qu'il supplée, ou vide."),
+    (
+        "regle_mandats",
+        str,
+        "La règle des mandats (décret n° 2006-672, art. 10), selon "
+        "reunion.regle_quorum.mandats_par_membre.",
+    ),
+)
+
+
+def _proprietes_coupon(coupon: CouponReponse) -> Proprietes:
+    objet = filtres.objet_convocation(coupon.reunion)
+    return Proprietes(
+        titre=f"Coupons-réponses – {objet.rstrip('.')}",
+        auteur=filtres.auteur(coupon.emetteur),
+        sujet=objet,
+    )
+
+
+def _proprietes_emargement(feuille: FeuilleEmargement) -> Proprietes:
+    objet = filtres.objet_par_defaut(feuille.reunion)
+    return Proprietes(
+        titre=f"Feuille d'émargement – {objet.rstrip('.')}",
+        auteur=filtres.auteur(feuille.emetteur),
+        sujet=objet,
+    )
+
+
 _UNE_LETTRE = "avec --correspondants, un courrier par correspondant de la liste."
 
 TYPES: dict[str, TypeDocument] = {
@@ -140,7 +197,17 @@ TYPES: dict[str, TypeDocument] = {
         modele="compte-rendu.docx",
         proprietes=_proprietes_compte_rendu,
         description="Écrit le compte rendu d'une réunion (DOCX) à partir d'un fichier "
-        "de données JSON ou YAML.",
+        "de données JSON ou YAML ; avec des réponses enregistrées, les listes de présence, "
+        "les pouvoirs et le quorum (reunion.quorum) en sont tirés.",
+        contexte=seance.contexte_compte_rendu,
+        variables_calculees=(
+            (
+                "representations",
+                list[str],
+                "Avec des présences enregistrées : les membres représentés, « Mme X, ayant "
+                "donné pouvoir à M. Y », « M. Z, représenté par Mme W, sa suppléante ».",
+            ),
+        ),
         famille="reunion",
         exemple="comite-local-usagers-allier-2022.json",
     ),
@@ -150,6 +217,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=Convocation,
         modele="convocation.docx",
         proprietes=_proprietes_convocation,
+        aide="convocations à une réunion, une par convoqué",
         description="Écrit une convocation (DOCX) par convoqué de la réunion "
         "(reunion.convoques), à partir du même fichier que le compte rendu.",
         exemplaires=exemplaires,
@@ -158,6 +226,48 @@ TYPES: dict[str, TypeDocument] = {
         exemple="comite-local-usagers-allier-2022.json",
         nom_lot="convocations",
         lot_ecrit="convocations écrites",
+    ),
+    "coupon-reponse": TypeDocument(
+        code="coupon-reponse",
+        libelle="coupon-réponse à une convocation",
+        classe=CouponReponse,
+        modele="coupon-reponse.docx",
+        proprietes=_proprietes_coupon,
+        description="Écrit un coupon-réponse (DOCX) par convoqué : présence en personne ou "
+        "à distance, absence, représentation par le suppléant, pouvoir donné à un autre membre.",
+        exemplaires=seance.coupons,
+        variables_calculees=_VARIABLES_COUPON,
+        famille="reunion",
+        exemple="cce-vichy-charmeil-2025.json",
+        nom_lot="coupons",
+        lot_ecrit="coupons-réponses écrits",
+    ),
+    "emargement": TypeDocument(
+        code="emargement",
+        libelle="feuille d'émargement",
+        classe=FeuilleEmargement,
+        modele="emargement.docx",
+        proprietes=_proprietes_emargement,
+        description="Écrit la feuille d'émargement (DOCX, paysage) : les convoqués par "
+        "collège, suppléants et pouvoirs indiqués, des lignes vierges pour les personnes "
+        "non prévues.",
+        contexte=seance.contexte_emargement,
+        variables_calculees=(
+            (
+                "colleges",
+                list[CollegeEmargement],
+                "Les convoqués par collège, chaque titulaire suivi de son suppléant, avec "
+                "nom, organisme et mention (suppléance, pouvoir, à distance).",
+            ),
+            (
+                "lignes_vierges",
+                list[int],
+                "1 à N : une ligne vierge chacun (emargement.lignes_vierges).",
+            ),
+        ),
+        famille="reunion",
+        exemple="cce-vichy-charmeil-2025.json",
+        suffixe="-emargement",
     ),
     "reponse": TypeDocument(
         code="reponse",
@@ -178,6 +288,7 @@ TYPES: dict[str, TypeDocument] = {
         classe=AccuseReception,
         modele="accuse-reception.docx",
         proprietes=lettres.proprietes,
+        aide="accusé de réception (CRPA L112-3, R112-5)",
         description="Écrit un accusé de réception (DOCX) avec les mentions obligatoires "
         f"(CRPA L112-3, R112-5) ; {_UNE_LETTRE}",
         contexte=lettres.contexte_accuse,
@@ -197,8 +308,40 @@ TYPES: dict[str, TypeDocument] = {
         contexte=lettres.contexte,
         par_correspondant="destinataire",
         controles=c.ENTRE_SERVICES,
-        variables_calculees=(),
+        variables_calculees=lettres.VARIABLES_LETTRE,
         exemple="courrier-service-ddt.json",
+    ),
+    "message": TypeDocument(
+        code="message",
+        libelle="message",
+        classe=Message,
+        modele="message.docx",
+        proprietes=lettres.proprietes,
+        aide="message (courriel, note) à salutation simple, sans formule de politesse",
+        description="Écrit un message (courriel ou note, comme les cabinets en adressent "
+        "aux élus) : ligne d'en-tête, formule d'appel, corps, salutation simple "
+        f"(« Cordialement »), sans formule de politesse ; {_UNE_LETTRE}",
+        contexte=lettres.contexte_message,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_MESSAGE,
+        exemple="message-cabinet-maires.json",
+    ),
+    "bordereau": TypeDocument(
+        code="bordereau",
+        libelle="bordereau d'envoi",
+        classe=Bordereau,
+        modele="bordereau.docx",
+        proprietes=lettres.proprietes,
+        aide="bordereau d'envoi (lettre de transmission) : pièces, nombre, observations",
+        description="Écrit un bordereau d'envoi (lettre de transmission) : ligne d'en-tête, "
+        "tableau des pièces transmises avec leur nombre d'exemplaires et une observation "
+        f"chacune ; {_UNE_LETTRE}",
+        contexte=lettres.contexte,
+        par_correspondant="destinataire",
+        controles=c.ENTRE_SERVICES,
+        variables_calculees=lettres.VARIABLES_LETTRE,
+        exemple="bordereau-sous-prefecture.json",
     ),
 }
 """The document types by their command line code."""

@@ -22,14 +22,13 @@ as for one process (:mod:`courriers.lots`).
 from __future__ import annotations
 
 import multiprocessing
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from courriers.moteur.prepare import ModelePrepare, preparer
+from courriers.limites import coeurs
+from courriers.moteur.prepare import ModelePrepare
 
 if TYPE_CHECKING:
     from courriers.convocations import Exemplaire
@@ -41,14 +40,6 @@ PROCESSUS_PAR_DEFAUT_MAX = 8
 DOCUMENTS_PAR_PROCESSUS_MIN = 32
 #: At most this many documents per chunk (the progress bar moves by chunks).
 TAILLE_MAX_TRANCHE = 64
-
-
-def coeurs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        return os.cpu_count() or 1
 
 
 def processus_par_defaut(documents: int, disponibles: int | None = None) -> int:
@@ -108,15 +99,14 @@ _LOT_DU_PROCESSUS: Lot | None = None
 
 def installer(
     modele: ModelePrepare | None,
-    chemin_modele: Path,
-    image_marianne: Path | None,
+    preparation: Callable[[], ModelePrepare],
     exemplaires: Sequence[Exemplaire],
 ) -> None:
-    """The pool's initializer: keep the batch for the chunks to come; the
-    template prepared by the parent (inherited), or prepared here."""
+    """In a worker: keep the batch for the chunks to come; the template
+    prepared by the parent (inherited), or prepared here by ``preparation``."""
     global _LOT_DU_PROCESSUS
     if modele is None:
-        modele = preparer(chemin_modele, image_marianne)
+        modele = preparation()
     _LOT_DU_PROCESSUS = Lot(modele, exemplaires)
 
 

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from courriers.donnees.base import Modele
 from courriers.donnees.compte_rendu import OptionsRedaction
+from courriers.donnees.courriel import ParametresCalendrier, ParametresCourriel
 from courriers.donnees.emetteur import Emetteur, Signataire
 from courriers.donnees.reunion import Reunion
 
@@ -45,6 +46,14 @@ class ParametresConvocation(Modele):
     )
     reponse: DelaiReponse | None = Field(
         None, description="Délai de réponse demandé aux convoqués."
+    )
+    courriel: ParametresCourriel = Field(
+        default_factory=lambda: ParametresCourriel(),
+        description="Envoi par courriel (convocation --courriels) : adresse d'envoi.",
+    )
+    calendrier: ParametresCalendrier = Field(
+        default_factory=lambda: ParametresCalendrier(),
+        description="Invitation d'agenda jointe aux courriels : identifiant, version, annulation.",
     )
 
 

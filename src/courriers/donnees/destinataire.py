@@ -8,13 +8,17 @@ from pydantic import Field, model_validator
 from courriers.donnees.personne import Personne
 from courriers.francais.adresse import bloc_adresse
 from courriers.francais.formules import Niveau, Qualite
-from courriers.francais.personnes import ligne_destinataire
+from courriers.francais.personnes import Civilite, ligne_destinataire
 
 
 class Destinataire(Personne):
     """A person a letter is sent to: a person, with a postal address and
     the quality that sets the forms of address."""
 
+    civilite: Civilite = Field(
+        description="Civilité : « M. » ou « Mme » (jamais « Mr » ni « Mlle ») ; elle "
+        "donne la ligne du nom (« Madame Marie DUPONT ») et les formules."
+    )
     qualite_formules: Qualite = Field(
         "particulier",
         description="Qualité qui fixe les formules d'appel et de politesse "

@@ -199,10 +199,10 @@ def bloc_adresse(identite: str, lignes: Sequence[str]) -> tuple[list[str], list[
     (['Monsieur le directeur départemental', 'des territoires', 'Cité administrative', '2 rue Michelet', '03000 MOULINS'], [])
     >>> bloc_adresse("Monsieur le directeur départemental des territoires",
     ...              ["a", "b", "c", "d", "03000 MOULINS"])[1]
-    ["7 lignes, 6 au plus : la ligne 1 (identité), trop longue, est coupée sur deux lignes ; raccourcir la fonction à 38 caractères ou retirer une ligne d'adresse"]
+    ["7 lignes, 6 au plus : la ligne 1, trop longue, est coupée sur les deux lignes d'identité ; raccourcir la fonction à 38 caractères ou retirer une ligne d'adresse"]
     >>> print(bloc_adresse("Monsieur le directeur départemental de l'emploi, "
     ...                    "du travail et des solidarités", ["03000 MOULINS"])[1][0])
-    ligne 1 (identité) : 78 caractères, plus que les 2 lignes de 38 caractères de la norme même coupée entre deux mots ; abréger la fonction ou l'organisme (sigle : « DDETS »)
+    ligne 1 : 78 caractères, plus que les 2 lignes d'identité de 38 caractères de la norme même coupée entre deux mots ; abréger la fonction ou l'organisme (sigle : « DDETS »)
     """
     if isinstance(lignes, str):
         raise TypeError("adresse attendue comme une suite de lignes, pas comme une seule chaîne")
@@ -214,15 +214,15 @@ def bloc_adresse(identite: str, lignes: Sequence[str]) -> tuple[list[str], list[
     if len(coupees) > LIGNES_IDENTITE or any(len(c) > LONGUEUR_MAX for c in coupees):
         problemes.insert(
             0,
-            f"ligne 1 (identité) : {len(complet)} caractères, plus que les {LIGNES_IDENTITE} "
-            f"lignes de {LONGUEUR_MAX} caractères de la norme même coupée entre deux mots ; "
+            f"ligne 1 : {len(complet)} caractères, plus que les {LIGNES_IDENTITE} lignes "
+            f"d'identité de {LONGUEUR_MAX} caractères de la norme même coupée entre deux mots ; "
             "abréger la fonction ou l'organisme (sigle : « DDETS »)",
         )
     elif len(coupees) == LIGNES_IDENTITE and len(lignes) + 2 > LIGNES_MAX >= len(lignes) + 1:
         problemes.insert(
             0,
-            f"{len(lignes) + 2} lignes, {LIGNES_MAX} au plus : la ligne 1 (identité), trop "
-            f"longue, est coupée sur deux lignes ; raccourcir la fonction à {LONGUEUR_MAX} "
+            f"{len(lignes) + 2} lignes, {LIGNES_MAX} au plus : la ligne 1, trop longue, est "
+            f"coupée sur les deux lignes d'identité ; raccourcir la fonction à {LONGUEUR_MAX} "
             "caractères ou retirer une ligne d'adresse",
         )
     return [*coupees, *(normaliser_ligne(ligne) for ligne in lignes)], problemes

@@ -32,6 +32,7 @@ __all__ = [
     "Representant",
     "article_de",
     "autorite",
+    "dans_le_departement",
     "departement",
     "lignes_bloc_marque",
     "mot_de_liaison",
@@ -69,6 +70,8 @@ class Departement:
     est la fonction du représentant de l'État (préfet par défaut) et
     ``ressort`` le complément du titre quand il n'est pas simplement
     « mot de liaison + nom » (par exemple « en Polynésie française »).
+    ``liaison`` remplace le mot de liaison du TNCC quand la préfecture écrit
+    autrement que l'INSEE, avec sa ``source``.
 
     >>> var = Departement("83", "Var", 2)
     >>> var.representant is PREFET, var.ressort
@@ -80,6 +83,11 @@ class Departement:
     tncc: int
     representant: Representant = PREFET
     ressort: str | None = None
+    #: Mot de liaison écrit par la préfecture elle-même quand il diffère de
+    #: celui du TNCC (« PRÉFET DE VAUCLUSE » et non « DU VAUCLUSE »).
+    liaison: str | None = None
+    #: Source de l'usage de la préfecture.
+    source: str | None = None
 
 
 # Mot de liaison (« charnière ») de l'INSEE pour chaque valeur de TNCC.
@@ -141,13 +149,27 @@ _TABLE_DEPARTEMENTS: Final = (
     Departement("38", "Isère", 5),
     Departement("39", "Jura", 2),
     Departement("40", "Landes", 4),
-    Departement("41", "Loir-et-Cher", 2),
+    # L'INSEE écrit « du Loir-et-Cher » (TNCC 2) ; la préfecture, « de Loir-et-Cher ».
+    Departement(
+        "41",
+        "Loir-et-Cher",
+        2,
+        liaison="de",
+        source="bloc-marque de la préfecture, loir-et-cher.gouv.fr : « PRÉFET DE LOIR-ET-CHER »",
+    ),
     Departement("42", "Loire", 3),
     Departement("43", "Haute-Loire", 3),
     Departement("44", "Loire-Atlantique", 3),
     Departement("45", "Loiret", 2),
     Departement("46", "Lot", 2),
-    Departement("47", "Lot-et-Garonne", 2),
+    # L'INSEE écrit « du Lot-et-Garonne » (TNCC 2) ; la préfecture, « de Lot-et-Garonne ».
+    Departement(
+        "47",
+        "Lot-et-Garonne",
+        2,
+        liaison="de",
+        source="bloc-marque de la préfecture, lot-et-garonne.gouv.fr : « PRÉFET DE LOT-ET-GARONNE »",
+    ),
     Departement("48", "Lozère", 3),
     Departement("49", "Maine-et-Loire", 0),
     Departement("50", "Manche", 3),
@@ -185,9 +207,23 @@ _TABLE_DEPARTEMENTS: Final = (
     Departement("79", "Deux-Sèvres", 4),
     Departement("80", "Somme", 3),
     Departement("81", "Tarn", 2),
-    Departement("82", "Tarn-et-Garonne", 2),
+    # L'INSEE écrit « du Tarn-et-Garonne » (TNCC 2) ; la préfecture, « de Tarn-et-Garonne ».
+    Departement(
+        "82",
+        "Tarn-et-Garonne",
+        2,
+        liaison="de",
+        source="bloc-marque de la préfecture, tarn-et-garonne.gouv.fr : « PRÉFET DE TARN-ET-GARONNE »",
+    ),
     Departement("83", "Var", 2),
-    Departement("84", "Vaucluse", 2),
+    # L'INSEE écrit « du Vaucluse » (TNCC 2) ; la préfecture, « de Vaucluse ».
+    Departement(
+        "84",
+        "Vaucluse",
+        2,
+        liaison="de",
+        source="bloc-marque de la préfecture, vaucluse.gouv.fr et recueil des actes administratifs n° 84-2021-093 : « PRÉFET DE VAUCLUSE »",
+    ),
     Departement("85", "Vendée", 3),
     Departement("86", "Vienne", 3),
     Departement("87", "Haute-Vienne", 3),
@@ -298,7 +334,7 @@ def departement(code: str) -> Departement:
     devient « 2A ».
 
     >>> departement("3")  # doctest: +ELLIPSIS
-    Departement(code='03', nom='Allier', tncc=5, representant=..., ressort=None)
+    Departement(code='03', nom='Allier', tncc=5, representant=...)
     >>> departement("2a").nom
     'Corse-du-Sud'
     >>> departement("99")  # doctest: +ELLIPSIS
@@ -331,8 +367,10 @@ def article_de(departement: Departement) -> str:
     de la Loire
     de Paris
     de La Réunion
+    >>> article_de(DEPARTEMENTS["84"]), article_de(DEPARTEMENTS["82"])
+    ('de Vaucluse', 'de Tarn-et-Garonne')
     """
-    liaison = mot_de_liaison(departement.tncc)
+    liaison = departement.liaison or mot_de_liaison(departement.tncc)
     separateur = "" if liaison.endswith("'") else " "
     return f"{liaison}{separateur}{departement.nom}"
 
@@ -346,6 +384,8 @@ def titre_bloc_marque(code: str, feminin: bool = False) -> str:
     'PRÉFÈTE DU VAR'
     >>> titre_bloc_marque("974")
     'PRÉFET DE LA RÉUNION'
+    >>> titre_bloc_marque("84"), titre_bloc_marque("47", feminin=True)
+    ('PRÉFET DE VAUCLUSE', 'PRÉFÈTE DE LOT-ET-GARONNE')
     >>> titre_bloc_marque("987")
     'HAUT-COMMISSAIRE DE LA RÉPUBLIQUE EN POLYNÉSIE FRANÇAISE'
     """
@@ -366,6 +406,8 @@ def autorite(code: str, feminin: bool = False) -> str:
     ("le préfet de l'Allier", 'la préfète du Var')
     >>> autorite("987")
     'le haut-commissaire de la République en Polynésie française'
+    >>> autorite("84")
+    'le préfet de Vaucluse'
     """
     territoire = departement(code)
     representant = territoire.representant
@@ -407,3 +449,56 @@ def lignes_bloc_marque(titre: str) -> tuple[str, ...]:
         if mot in _LIAISONS_DE_TITRE or mot.startswith(("d'", "d’")):
             return (" ".join(mots[:position]), " ".join(mots[position:]))
     return (" ".join(mots),)
+
+
+# Lieu en texte courant (« en Vaucluse », « dans l'Allier ») quand la règle
+# générale de :func:`dans_le_departement` ne suit pas l'usage : « dans la »
+# pour les noms de rivière que l'usage ne met pas après « en », « en » pour
+# des noms à élision que l'usage y met, « à » pour les îles.
+_LOCATIFS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "84": "en Vaucluse",  # usage de la préfecture (vaucluse.gouv.fr)
+        "42": "dans la Loire",
+        "50": "dans la Manche",
+        "51": "dans la Marne",
+        "55": "dans la Meuse",
+        "58": "dans la Nièvre",
+        "72": "dans la Sarthe",
+        "80": "dans la Somme",
+        "86": "dans la Vienne",
+        "07": "en Ardèche",
+        "09": "en Ariège",
+        "12": "en Aveyron",
+        "38": "en Isère",
+        "91": "en Essonne",
+        "975": "à Saint-Pierre-et-Miquelon",
+        "977": "à Saint-Barthélemy",
+        "978": "à Saint-Martin",
+        "986": "à Wallis-et-Futuna",
+    }
+)
+
+
+def dans_le_departement(code: str) -> str:
+    """Renvoie le lieu en texte courant : « en » devant un nom féminin ou un
+    nom composé sans article (en Haute-Garonne, en Tarn-et-Garonne), « dans
+    le », « dans les », « dans l' » devant les autres, « à » devant un nom
+    sans article (à Paris, à La Réunion) ; les exceptions d'usage sont dans
+    la table ``_LOCATIFS``.
+
+    >>> [dans_le_departement(c) for c in ("84", "03", "83", "31", "92", "82", "974")]
+    ['en Vaucluse', "dans l'Allier", 'dans le Var', 'en Haute-Garonne', 'dans les Hauts-de-Seine', 'en Tarn-et-Garonne', 'à La Réunion']
+    >>> dans_le_departement("988"), dans_le_departement("35")
+    ('en Nouvelle-Calédonie', 'en Ille-et-Vilaine')
+    """
+    territoire = departement(code)
+    if territoire.code in _LOCATIFS:
+        return _LOCATIFS[territoire.code]
+    if territoire.ressort is not None and territoire.ressort.startswith("en "):
+        return territoire.ressort
+    liaison = territoire.liaison or mot_de_liaison(territoire.tncc)
+    nom = territoire.nom
+    if liaison in ("de", "d'"):
+        return f"en {nom}" if "-et-" in nom else f"à {nom}"
+    debuts = {"de la": "en ", "du": "dans le ", "des": "dans les ", "de l'": "dans l'"}
+    return debuts.get(liaison, "à ") + nom

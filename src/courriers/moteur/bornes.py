@@ -75,16 +75,27 @@ class TempsDepasse(BaseException):
 @dataclass
 class _Echeance:
     fin: float
+    #: Calls of :func:`verifier_echeance` since the clock was last read.
+    appels: int = 0
 
 
 _ECHEANCE = threading.local()
+#: The processor clock is read at the first check, then once every this many
+#: checks (reading it costs far more than a check).
+_PAS = 256
 
 
 def verifier_echeance() -> None:
     """Raise :class:`TempsDepasse` when the current deadline has passed
     (the fallback where signals are not available)."""
     echeance: _Echeance | None = getattr(_ECHEANCE, "courante", None)
-    if echeance is not None and time.thread_time() > echeance.fin:
+    if echeance is None:
+        return
+    echeance.appels -= 1
+    if echeance.appels > 0:
+        return
+    echeance.appels = _PAS
+    if time.thread_time() > echeance.fin:
         raise TempsDepasse
 
 

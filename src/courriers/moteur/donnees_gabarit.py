@@ -169,7 +169,12 @@ class Conversion:
 
 def en_donnees(valeur: Any) -> Any:
     """``valeur`` as plain data, with a conversion of its own."""
+    if type(valeur) in _TELS_QUELS:
+        return valeur  # the usual result of a filter: no conversion to set up
     return Conversion().convertir(valeur)
+
+
+_TELS_QUELS = frozenset({str, Markup, type(None), bool, int, float})
 
 
 def modele_de(valeur: Any) -> Any:

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from jinja2 import StrictUndefined
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg
 from markupsafe import Markup
 
 from courriers.francais.typographie import typographie
@@ -58,6 +60,30 @@ def finaliser(valeur: Any) -> Any:
     return Markup(contenu_run(typographie(nettoyer(str(valeur)))))
 
 
+class ContexteDeballe:
+    """The Jinja context as a ``pass_context`` filter sees it: its variables
+    are the models they were made from (``ctx.get("options")`` is an
+    ``OptionsRedaction``), everything else is the real context's."""
+
+    def __init__(self, contexte: Context) -> None:
+        self._contexte = contexte
+
+    def get(self, nom: str, defaut: Any = None) -> Any:
+        return modele_de(self._contexte.get(nom, defaut))
+
+    def __getitem__(self, nom: str) -> Any:
+        return modele_de(self._contexte[nom])
+
+    def __contains__(self, nom: str) -> bool:
+        return nom in self._contexte
+
+    def resolve(self, nom: str) -> Any:
+        return modele_de(self._contexte.resolve(nom))
+
+    def __getattr__(self, nom: str) -> Any:
+        return getattr(self._contexte, nom)
+
+
 def adapter_filtre(filtre: Callable[..., Any]) -> Callable[..., Any]:
     """``filtre`` taking the models its arguments were made from, and
     giving plain data (its Jinja decorators kept).
@@ -71,11 +97,14 @@ def adapter_filtre(filtre: Callable[..., Any]) -> Callable[..., Any]:
     True
     """
 
+    par_contexte = getattr(filtre, "jinja_pass_arg", None) is _PassArg.context
+
     @functools.wraps(filtre)
     def adapte(*arguments: Any, **options: Any) -> Any:
-        resultat = filtre(
-            *(modele_de(a) for a in arguments), **{n: modele_de(v) for n, v in options.items()}
-        )
+        valeurs = [modele_de(a) for a in arguments]
+        if par_contexte and valeurs:
+            valeurs[0] = ContexteDeballe(valeurs[0])
+        resultat = filtre(*valeurs, **{n: modele_de(v) for n, v in options.items()})
         return en_donnees(resultat)
 
     return adapte

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import unicodedata
 from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
@@ -22,6 +24,66 @@ _ACCES_INTERDIT = re.compile(
 _FILTRE_INCONNU = re.compile(r"^No filter named '(?P<nom>[^']+)'(?: found)?\.?$")
 
 _BALISES_XML = re.compile(r"<[^>]+>")
+
+_INATTENDU = re.compile(r"^unexpected char (?P<repr>'.+?'|\".+?\") at \d+$")
+_GUILLEMETS = (
+    "la correction automatique de Word remplace les guillemets droits ; écrivez \" ou ' "
+    "(Fichier > Options > Vérification > Options de correction automatique > Lors de la "
+    'frappe : décochez « Guillemets "" par des guillemets typographiques » ; ou Ctrl+Z '
+    "juste après la frappe)"
+)
+#: Characters Word's autocorrect (or a copy from elsewhere) puts in a tag:
+#: what it is and what to do.
+CARACTERES_TROMPEURS: dict[str, tuple[str, str]] = {
+    "«": ("guillemet français ouvrant", _GUILLEMETS),
+    "»": ("guillemet français fermant", _GUILLEMETS),
+    "“": ("guillemet anglais ouvrant", _GUILLEMETS),
+    "”": ("guillemet anglais fermant", _GUILLEMETS),
+    "–": (
+        "tiret demi-cadratin",
+        "Word remplace « -- » ou « - » entre deux espaces par un tiret ; écrivez le signe "
+        "moins « - » (Ctrl+Z juste après la frappe annule le remplacement)",
+    ),
+    "—": ("tiret cadratin", "écrivez le signe moins « - »"),
+    "\u00ad": (
+        "trait d'union conditionnel, invisible",
+        "Word l'insère en coupant les mots (ou il vient d'un copier-coller) ; retapez la "
+        "balise, ou affichez les marques (Ctrl+Maj+8) et supprimez-le",
+    ),
+    "\u2011": (
+        "trait d'union insécable",
+        "Ctrl+Maj+- l'insère ; dans un nom de variable écrivez « _ », ailleurs « - »",
+    ),
+    "\u00a0": ("espace insécable", "remplacez-la par une espace ordinaire"),
+    "\u202f": ("espace fine insécable", "remplacez-la par une espace ordinaire"),
+}
+
+
+def expliquer_caractere(message: str) -> str | None:
+    """A Jinja « unexpected char » message in French: the character, its
+    code point, the usual cause and the fix; None for other messages.
+
+    >>> print(expliquer_caractere("unexpected char '\\\\xad' at 6"))
+    caractère inattendu U+00AD (trait d'union conditionnel, invisible) dans la balise : Word l'insère en coupant les mots (ou il vient d'un copier-coller) ; retapez la balise, ou affichez les marques (Ctrl+Maj+8) et supprimez-le
+    """
+    trouve = _INATTENDU.match(message)
+    if trouve is None:
+        return None
+    try:
+        caractere = str(ast.literal_eval(trouve["repr"]))
+    except (ValueError, SyntaxError):
+        return None
+    code = f"U+{ord(caractere[:1] or ' '):04X}"
+    if caractere in CARACTERES_TROMPEURS:
+        nom, remede = CARACTERES_TROMPEURS[caractere]
+        return f"caractère inattendu {code} ({nom}) dans la balise : {remede}"
+    nom = unicodedata.name(caractere[:1], "sans nom").lower()
+    visible = f"« {caractere} » " if caractere.isprintable() else ""
+    return (
+        f"caractère inattendu {visible}{code} ({nom}) dans la balise : Jinja n'accepte "
+        "dans une balise que les lettres, chiffres, espaces et signes d'une expression ; "
+        "retapez la balise"
+    )
 
 
 def texte_autour(source: str, ligne: int | None) -> str:
@@ -83,7 +145,8 @@ def erreur_jinja(modele: str, exc: TemplateError, source: str = "") -> ErreurCou
     if trouve := _FILTRE_INCONNU.match(brut):
         return erreur("modele.filtre_inconnu", modele=modele, nom=trouve["nom"], pres_de=pres_de)
     if isinstance(exc, TemplateSyntaxError):
-        return erreur("modele.syntaxe", modele=modele, detail=brut, pres_de=pres_de)
+        detail = expliquer_caractere(brut) or brut
+        return erreur("modele.syntaxe", modele=modele, detail=detail, pres_de=pres_de)
     if trouve := _INCONNUE.match(brut):
         brut = f"la variable « {trouve['nom']} » n'existe pas"
     elif trouve := _ATTRIBUT_INCONNU.match(brut):

@@ -7,10 +7,12 @@ the members no rendering changes (styles, theme, images…). Rendering a
 document then costs only its own Jinja rendering, checks and zip writing.
 
 The result is the document docxtpl would produce (same steps, from its own
-helpers: ``patch_xml``, ``resolve_listing``, ``fix_tables``), with these
+helpers: ``patch_xml``, ``resolve_listing``), with these
 differences, all deliberate: each rendered part is parsed by a strict XML
 parser (an error, never a silent repair); ordinal suffixes are set in
-superscript; Markdown numbered lists restart; document properties are set.
+superscript; Markdown numbered lists restart; document properties are set
+(``proprietes``); every table's grid is repaired when its rendered rows
+disagree with it (``grilles``).
 
 A prepared template holds no per-render state: it can render documents in
 any order, and be shared by the processes of a batch.
@@ -19,7 +21,6 @@ any order, and be shared by the processes of a batch.
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import re
 import zipfile
@@ -27,7 +28,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.shared import Mm
@@ -43,6 +43,8 @@ from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
 from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.grilles import reparer_grilles
+from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown
 from courriers.moteur.numerotation import (
     NUMEROTATION_COURANTE,
     Numerotation,
@@ -50,9 +52,16 @@ from courriers.moteur.numerotation import (
     styles_numerotes,
 )
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
+from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
 from courriers.moteur.references import refuser_references_externes
 from courriers.moteur.segments import Segments
-from courriers.moteur.texte_xml import nettoyer
+from courriers.moteur.styles import STYLES_COURANTS, resoudre_styles
+from courriers.moteur.word import (
+    RELATIONS_COMMENTAIRES,
+    en_document,
+    refuser_revisions,
+    retirer_commentaires,
+)
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -64,23 +73,25 @@ _W_TC = f"{{{NS_W}}}tc"
 _WP_DOCPR = f"{{{_NS['wp']}}}docPr"
 _NUMBERING = "word/numbering.xml"
 _ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
-# docxtpl's stateless helpers (patch_xml, resolve_listing, fix_tables).
+# docxtpl's stateless helpers (patch_xml, resolve_listing).
 _DOCXTPL = DocxTemplate(io.BytesIO())
 
 #: Width of the Marianne image in the bloc-marque (house style).
 LARGEUR_MARIANNE = Mm(25)
 #: Alternative text of the Marianne image (accessibility).
 TEXTE_ALTERNATIF_MARIANNE = "Marianne, emblème de la République française"
+#: Width of a signature image in the signature block.
+LARGEUR_SIGNATURE = Mm(40)
+#: The template variable of the signature images, by signatory rank.
+IMAGES_SIGNATURE = "images_signature"
 
 
 @dataclass(frozen=True)
-class Proprietes:
-    """Document properties (File > Properties in Word)."""
+class ImageSignature:
+    """A signatory's scanned signature: file and alternative text."""
 
-    titre: str
-    auteur: str = ""
-    sujet: str = ""
-    langue: str = "fr-FR"
+    chemin: Path
+    texte_alternatif: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,8 @@ class _Partie:
     image: Markup | None
     #: The Jinja source (to quote the text near an error).
     source: str
+    #: The signature images of the part, by signatory rank.
+    signatures: Mapping[int, Markup]
     #: The same template by segments (shared ones rendered once a batch).
     segments: Segments = field(compare=False, repr=False)
 
@@ -104,11 +117,12 @@ class ModelePrepare:
     ordre: tuple[str, ...]
     constants: Mapping[str, Membre]
     parties: tuple[_Partie, ...]
-    core: bytes
+    core: ProprietesModele
     numbering: bytes | None
     abstrait_liste_numerotee: int | None
     styles_numerotes: dict[str, str]
-    corriger_tableaux: bool
+    #: The template's ids of the styles the Markdown filter writes.
+    styles_markdown: StylesMarkdown = STYLES_PAR_DEFAUT
     #: Plain data for the templates, shared objects converted once a batch.
     _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
     #: Per part: the last text rendered and the bytes made of it (a part
@@ -128,7 +142,7 @@ class ModelePrepare:
         with self._limite("word/document.xml"):
             donnees = self._conversion.contexte(contexte)
             rendus = {p.nom: self._rendre_partie(p, donnees, numerotation) for p in self.parties}
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+            rendus[_CORE] = self.core.ecrire(proprietes, donnees, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
@@ -136,11 +150,11 @@ class ModelePrepare:
     def _rendre_partie(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> bytes:
-        xml = self._texte(partie, contexte, numerotation)
+        xml, ordinal = self._texte(partie, contexte, numerotation)
         dernier = self._derniers.get(partie.nom)
         if dernier is not None and dernier[0] == xml:
             return dernier[1]  # the same text as the last document: checked already
-        arbre, modifie = self._verifier_et_completer(partie, xml)
+        arbre, modifie = self._verifier_et_completer(partie, xml, ordinal)
         if not modifie:
             # The tree is the text parsed, unchanged: the text itself is the
             # part (same XML; re-serialising it would only cost time).
@@ -152,16 +166,18 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        return self._verifier_et_completer(partie, self._texte(partie, contexte, numerotation))[0]
+        return self._verifier_et_completer(partie, *self._texte(partie, contexte, numerotation))[0]
 
     def _texte(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
-    ) -> str:
-        """The rendered text of a part (after docxtpl's steps)."""
-        ctx = {**contexte, "image_marianne": partie.image}
+    ) -> tuple[str, bool]:
+        """The rendered text of a part (after docxtpl's steps), and whether
+        it may hold an ordinal."""
+        ctx = {**contexte, "image_marianne": partie.image, IMAGES_SIGNATURE: partie.signatures}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
+        jeton_styles = STYLES_COURANTS.set(self.styles_markdown)
         try:
-            xml = partie.segments.rendre(ctx)
+            xml, ordinal = partie.segments.rendre(ctx)
         except TempsDepasse as exc:
             gabarit = getattr(exc, "gabarit", partie.gabarit)
             exc.args = (texte_pres_de(exc, partie.source, gabarit),)
@@ -173,18 +189,17 @@ class ModelePrepare:
             raise traduite from exc
         finally:
             NUMEROTATION_COURANTE.reset(jeton)
-        return _apres_jinja(xml)
+            STYLES_COURANTS.reset(jeton_styles)
+        return _apres_jinja(xml), ordinal
 
-    def _verifier_et_completer(self, partie: _Partie, xml: str) -> tuple[Any, bool]:
+    def _verifier_et_completer(self, partie: _Partie, xml: str, ordinal: bool) -> tuple[Any, bool]:
         """The checked tree of a rendered part, after the passes, and
         whether a pass changed it."""
         arbre = _verifier(xml, self.nom, partie.nom)
-        modifie = self.corriger_tableaux
-        if self.corriger_tableaux:
-            arbre = _DOCXTPL.fix_tables(xml)
+        modifie = reparer_grilles(arbre) > 0
         modifie = _renumeroter_images(arbre) or modifie
         modifie = _cellules_terminees(arbre) or modifie
-        if partie.segments.ordinal_possible:  # most parts have none: no pass at all
+        if ordinal:  # most parts have none: no pass at all
             modifie = ordinaux_en_exposant(arbre) or modifie
         return arbre, modifie
 
@@ -250,36 +265,53 @@ class ModelePrepare:
                 if p is not corps_partie
             }
         rendus[corps_partie.nom] = _DECLARATION + etree.tostring(racine, encoding="utf-8")
-        rendus[_CORE] = _proprietes(self.core, proprietes)
+        rendus[_CORE] = self.core.ecrire(proprietes, premier, self.nom)
         if numerotation.modifiee:
             rendus[_NUMBERING] = numerotation.xml()
         return self._paquet(rendus)
 
 
-def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
+def preparer(
+    modele: Path,
+    image_marianne: Path | None = None,
+    texte_alternatif: str = TEXTE_ALTERNATIF_MARIANNE,
+    images_signature: Mapping[int, ImageSignature] | None = None,
+) -> ModelePrepare:
     """Prepare ``modele`` for rendering (see the module docstring).
 
-    ``image_marianne``, the service's official image, fills the
-    ``{{ image_marianne }}`` slot of the parts that have one.
+    ``image_marianne``, the service's official image (or the logo of an
+    emitter outside the State, with its ``texte_alternatif``), fills the
+    ``{{ image_marianne }}`` slot of the parts that have one;
+    ``images_signature``, the signatories' scanned signatures by rank, the
+    ``{{ images_signature[rang] }}`` slots.
     """
     verifier_paquet_docx(modele)
     refuser_references_externes(modele)
     try:
-        document = Document(str(modele))
+        document = Document(io.BytesIO(en_document(modele.read_bytes())))
     except Exception as exc:  # python-docx raises several kinds
         raise erreur("modele.illisible", chemin=modele, raison=exc) from exc
-    images = _images(document, image_marianne) if image_marianne else {}
+    images = (
+        _images(document, image_marianne, LARGEUR_MARIANNE, texte_alternatif)
+        if image_marianne
+        else {}
+    )
+    signatures: dict[str, dict[int, Markup]] = {}
+    for rang, image in (images_signature or {}).items():
+        for nom, xml in _images(
+            document, image.chemin, LARGEUR_SIGNATURE, image.texte_alternatif, IMAGES_SIGNATURE
+        ).items():
+            signatures.setdefault(nom, {})[rang] = xml
+    _sans_commentaires(document)
     tampon = io.BytesIO()
     document.save(tampon)
     with zipfile.ZipFile(tampon) as paquet:
         contenus = {nom: paquet.read(nom) for nom in paquet.namelist()}
     env = environnement()
     parties: list[_Partie] = []
-    sources: list[str] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
-            source = _avant_jinja(octets)
-            sources.append(source)
+            source = _avant_jinja(octets, modele.name, nom)
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
@@ -294,26 +326,39 @@ def preparer(modele: Path, image_marianne: Path | None = None) -> ModelePrepare:
                     pres_de="",
                 ) from exc
             segments = Segments.de(env, source, gabarit)
-            parties.append(_Partie(nom, gabarit, images.get(nom), source, segments))
+            partie = _Partie(
+                nom, gabarit, images.get(nom), source, signatures.get(nom, {}), segments
+            )
+            parties.append(partie)
     rendus = {p.nom for p in parties} | {_CORE}
+    styles = resoudre_styles(contenus.get("word/styles.xml"))
     return ModelePrepare(
         nom=modele.name,
         ordre=tuple(contenus),
         constants={n: Membre.de(n, c) for n, c in contenus.items() if n not in rendus},
         parties=tuple(parties),
-        core=contenus[_CORE],
+        core=compiler(contenus[_CORE], env, modele.name),
         numbering=contenus.get(_NUMBERING),
-        abstrait_liste_numerotee=abstrait_du_style(document, "ListNumber"),
+        abstrait_liste_numerotee=abstrait_du_style(document, styles.numeros[0]),
         styles_numerotes=styles_numerotes(document),
-        corriger_tableaux=any(_TABLEAUX_DYNAMIQUES.search(s) for s in sources),
+        styles_markdown=styles,
     )
 
 
-_TABLEAUX_DYNAMIQUES = re.compile(r"\{%\s*(tc|colspan|cellbg|hm|vm)\b|\{%tc ")
+def _sans_commentaires(document: Any) -> None:
+    """Drop the comments parts: generated documents carry no comment (their
+    anchors are removed from each part by :func:`_avant_jinja`)."""
+    partie = document.part
+    for rid, relation in list(partie.rels.items()):
+        if relation.reltype.endswith(RELATIONS_COMMENTAIRES):
+            partie.drop_rel(rid)
 
 
-def _images(document: Any, image: Path) -> dict[str, Markup]:
-    """The drawing XML of the image for each story part that has a slot."""
+def _images(
+    document: Any, image: Path, largeur: Any, texte: str, emplacement: str = "image_marianne"
+) -> dict[str, Markup]:
+    """The drawing XML of the image for each story part that has a slot
+    (a part whose text names ``emplacement``)."""
     drawings: dict[str, Markup] = {}
     parties = [document.part] + [
         rel.target_part
@@ -321,10 +366,10 @@ def _images(document: Any, image: Path) -> dict[str, Markup]:
         if rel.reltype.endswith(("/header", "/footer"))
     ]
     for partie in parties:
-        if "image_marianne" not in partie.blob.decode("utf-8", "replace"):
+        if emplacement not in partie.blob.decode("utf-8", "replace"):
             continue
-        inline = partie.new_pic_inline(str(image), LARGEUR_MARIANNE)
-        inline.docPr.set("descr", TEXTE_ALTERNATIF_MARIANNE)
+        inline = partie.new_pic_inline(str(image), largeur)
+        inline.docPr.set("descr", texte)
         xml = etree.tostring(inline, encoding="unicode")
         drawings[str(partie.partname).lstrip("/")] = Markup(
             f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
@@ -332,10 +377,14 @@ def _images(document: Any, image: Path) -> dict[str, Markup]:
     return drawings
 
 
-def _avant_jinja(octets: bytes) -> str:
-    """A part's XML as docxtpl gives it to Jinja: serialised by lxml, tags
-    repaired, a newline before each paragraph (for error line numbers)."""
-    source = etree.tostring(etree.fromstring(octets, _ANALYSEUR), encoding="unicode")
+def _avant_jinja(octets: bytes, modele: str = "", nom: str = "") -> str:
+    """A part's XML as docxtpl gives it to Jinja: tracked changes refused,
+    comment anchors removed, serialised by lxml, tags repaired, a newline
+    before each paragraph (for error line numbers)."""
+    racine = etree.fromstring(octets, _ANALYSEUR)
+    refuser_revisions(racine, modele, nom)
+    retirer_commentaires(racine)
+    source = etree.tostring(racine, encoding="unicode")
     source = _DOCXTPL.patch_xml(source)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
 
@@ -398,54 +447,3 @@ def _saut_de_page() -> Any:
     return etree.fromstring(
         f'<w:p xmlns:w="{NS_W}"><w:r><w:br w:type="page"/></w:r></w:p>', _ANALYSEUR
     )
-
-
-_ESPACES_CORE = {
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-}
-
-
-def _proprietes(core: bytes, proprietes: Proprietes) -> bytes:
-    """``docProps/core.xml`` with the document's title, author, subject and
-    language: the template's part with its four texts replaced, serialised
-    once (:func:`_core_a_trous`); each text escaped as lxml does."""
-    morceaux, ordre = _core_a_trous(core)
-    valeurs = (proprietes.titre, proprietes.auteur, proprietes.sujet, proprietes.langue)
-    resultat = [morceaux[0]]
-    for numero, suite in zip(ordre, morceaux[1:], strict=True):
-        resultat += [escape(_texte_propriete(valeurs[numero])).encode("utf-8"), suite]
-    return b"".join(resultat)
-
-
-_TROU = "courriers-propriete-{}-a-remplacer"
-
-
-@functools.lru_cache(maxsize=16)
-def _core_a_trous(core: bytes) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
-    """The serialised core part cut at each of the four texts (title,
-    author, subject, language): the five pieces around them, and which text
-    goes in each hole, in the order of the part."""
-    arbre = etree.fromstring(core, _ANALYSEUR)
-    for numero, (prefixe, nom) in enumerate(
-        (("dc", "title"), ("dc", "creator"), ("dc", "subject"), ("dc", "language"))
-    ):
-        element = arbre.find(f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        if element is None:
-            element = etree.SubElement(arbre, f"{{{_ESPACES_CORE[prefixe]}}}{nom}")
-        element.text = _TROU.format(numero)
-    xml = _DECLARATION + etree.tostring(arbre, encoding="utf-8")
-    trous = sorted((xml.index(_TROU.format(n).encode("ascii")), n) for n in range(4))
-    morceaux, debut = [], 0
-    for position, numero in trous:
-        morceaux.append(xml[debut:position])
-        debut = position + len(_TROU.format(numero))
-    morceaux.append(xml[debut:])
-    return tuple(morceaux), tuple(n for _, n in trous)
-
-
-def _texte_propriete(valeur: str) -> str:
-    """Property text without XML-illegal characters (lxml refuses them), on
-    one line, with the typographic apostrophe (LibreOffice 7.4 escapes an
-    ASCII one twice in the PDF's XMP metadata: ``L&apos;ALLIER``)."""
-    return nettoyer(valeur).replace("\n", " ").replace("'", "’")

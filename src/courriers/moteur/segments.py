@@ -100,8 +100,6 @@ class Segments:
     libres: list[frozenset[str]]
     _plans: dict[frozenset[str], list[_Segment]] = field(default_factory=dict)
     _precedent: Mapping[str, Any] | None = None
-    #: Whether the last text rendered may hold an ordinal (``1er``, ``2e``).
-    ordinal_possible: bool = True
 
     @classmethod
     def de(cls, env: Environment, source: str, gabarit: Template) -> Segments:
@@ -126,9 +124,9 @@ class Segments:
         ]
         return cls(env, gabarit, instructions, libres)
 
-    def rendre(self, contexte: Mapping[str, Any]) -> str:
-        """The part's text for ``contexte`` (plain data of one document);
-        :attr:`ordinal_possible` tells whether it may hold an ordinal."""
+    def rendre(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
+        """The part's text for ``contexte`` (plain data of one document),
+        and whether it may hold an ordinal (``1er``, ``2e``)."""
         precedent, self._precedent = self._precedent, contexte
         if self.instructions is None or precedent is None:
             return self._entier(contexte)
@@ -150,13 +148,11 @@ class Segments:
             # A candidate may also straddle two segments (``1`` | ``er``).
             ordinal = ordinal or candidat or bool(textes and _a_cheval(textes[-1], texte))
             textes.append(texte)
-        self.ordinal_possible = ordinal
-        return "".join(textes)
+        return "".join(textes), ordinal
 
-    def _entier(self, contexte: Mapping[str, Any]) -> str:
+    def _entier(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
         texte = self.gabarit.render(contexte)
-        self.ordinal_possible = CANDIDAT_ORDINAL.search(texte) is not None
-        return texte
+        return texte, CANDIDAT_ORDINAL.search(texte) is not None
 
     def _oublier(self) -> None:
         self._plans.clear()

@@ -22,13 +22,31 @@ paragraph's text is read as Jinja sees it after docxtpl's ``patch_xml``
 * docxtpl's own traps: tags cut by the formatting or typed ``{ {``, text
   beside a ``{%p %}`` or ``{%tr %}`` tag (it would vanish), ``{% tr`` typed
   with a space, ``{%tr %}`` outside a table.
+* what Word does to tags (``word``): pending tracked changes, tags across
+  a hyperlink, insertion, content control or field, hyperlinks whose text
+  is a tag, formatting inside a tag (a warning), the styles the Markdown
+  filter needs.
 
 A part where none of this finds a problem is also compiled whole, as the
-engine does, so that nothing the engine would refuse goes unreported.
+engine does, and its XML, once docxtpl has repaired the tags, is parsed
+strictly, so that nothing the engine would refuse goes unreported.
+
+:func:`avertissements_modele` reports what the engine renders but may be
+wrong for some readers (warnings, errors with ``--strict``): a table whose
+grid disagrees with its rows, and the accessibility checks of
+:mod:`courriers.verification.accessibilite` (also run on each rendered
+document). Warnings (:attr:`Probleme.gravite`) do not stop a template from
+being used.
 """
 
-from courriers.verification.modele import verifier_modele
+from courriers.verification.modele import avertissements_modele, verifier_modele
 from courriers.verification.problemes import Probleme
 from courriers.verification.rapports import rapport, rapport_json
 
-__all__ = ["Probleme", "rapport", "rapport_json", "verifier_modele"]
+__all__ = [
+    "Probleme",
+    "avertissements_modele",
+    "rapport",
+    "rapport_json",
+    "verifier_modele",
+]

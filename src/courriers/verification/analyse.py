@@ -12,6 +12,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.runtime import LoopContext
 
 from courriers.moteur.bornes import verifier_echeance
+from courriers.moteur.erreurs_jinja import expliquer_caractere
 from courriers.verification.balises import (
     _BALISES_DOCXTPL,
     _FERMANTS,
@@ -111,8 +112,16 @@ class _Balises(_Blocs):
         """Check a ``{% %}`` tag by its keyword."""
         mot = _mot_de_bloc(balise.mot)
         if mot != balise.mot:
+            majuscule = (
+                " (Word met une majuscule en début de paragraphe : Fichier > Options > "
+                "Vérification > Options de correction automatique, décochez « Majuscule en "
+                "début de phrase »)"
+                if mot == balise.mot.lower()
+                else ""
+            )
             self._syntaxe(
-                balise, f"balise inconnue « {balise.mot} » ; vouliez-vous dire « {mot} » ?"
+                balise,
+                f"balise inconnue « {balise.mot} » ; vouliez-vous dire « {mot} » ?{majuscule}",
             )
             balise = dataclasses.replace(balise, corps=mot + balise.corps[len(balise.mot) :])
         if mot in _FERMANTS:
@@ -212,6 +221,9 @@ class _Balises(_Blocs):
 
 def _detail_syntaxe(exc: TemplateSyntaxError) -> str:
     """A Jinja syntax error in French when it is an unknown tag, else Jinja's own words."""
+    caractere = expliquer_caractere(exc.message or "")
+    if caractere:
+        return caractere
     inconnue = re.match(r"Encountered unknown tag '(\w+)'", exc.message or "")
     if inconnue:
         mot = inconnue[1]

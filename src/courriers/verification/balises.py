@@ -119,5 +119,7 @@ def _mot_de_bloc(mot: str) -> str:
     so a typo makes one problem, not a block left open too)."""
     if mot in _MOTS_DE_BLOC or mot in _AUTRES_BALISES or not mot:
         return mot
+    if mot.lower() in _MOTS_DE_BLOC:  # « If » : Word's capital at a sentence start
+        return mot.lower()
     proches = difflib.get_close_matches(mot, sorted(_MOTS_DE_BLOC), n=1, cutoff=0.6)
     return proches[0] if proches else mot

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from courriers.verification.balises import _MILIEUX, _Balise
 from courriers.verification.problemes import _Signalements
 
@@ -142,6 +144,14 @@ def _conteneur(balise: _Balise) -> Any:
     return paragraphe.element
 
 
+def _controle_de_contenu(*balises: _Balise) -> bool:
+    """Whether one of the tags' paragraphs is in a Word content control."""
+    return any(
+        any(etree.QName(a).localname == "sdtContent" for a in b.paragraphe.element.iterancestors())
+        for b in balises
+    )
+
+
 def _message_conteneur(premiere: _Balise, autre: _Balise) -> str:
     """Why the two tags of a pair must be together, and how to fix it."""
     paire = f"« {premiere.texte} » et « {autre.texte} » ({_ou(autre)})"
@@ -159,6 +169,14 @@ def _message_conteneur(premiere: _Balise, autre: _Balise) -> str:
         )
     if premiere.prefixe == "tc":
         return f"{paire} sont dans deux lignes différentes : placez-les dans la même ligne"
+    if premiere.prefixe == "p" and _controle_de_contenu(premiere, autre):
+        return (
+            f"{paire} ne sont pas dans le même contrôle de contenu : l'une est dans un "
+            "contrôle de contenu de Word (Développeur > Contrôles), l'autre dehors (ou dans "
+            "un autre) ; le document produit serait invalide ; placez les deux balises dans "
+            "le même contrôle de contenu, ou toutes deux hors de tout contrôle (Développeur "
+            "> Supprimer le contrôle de contenu garde son texte)"
+        )
     if premiere.prefixe == "p":
         return (
             f"{paire} ne sont pas au même niveau (l'une dans le corps, l'autre dans une "

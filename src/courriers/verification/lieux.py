@@ -33,12 +33,27 @@ def _ancetre(element: Any, balise: str) -> Any:
     return next(element.iterancestors(balise), None)
 
 
+_DELIMITEURS = frozenset("{}%#")
+
+
+def _textes(paragraphe: Any) -> list[Any]:
+    """The text elements of a paragraph as Jinja sees them, in order: its
+    runs' texts (those of the paragraphs of a text box inside it left out)
+    and the field codes that hold a Jinja delimiter (Jinja renders them too)."""
+    return [
+        t
+        for t in paragraphe.iter(f"{_W}t", f"{_W}instrText")
+        if _ancetre(t, f"{_W}p") is paragraphe
+        and (t.tag == f"{_W}t" or not _DELIMITEURS.isdisjoint(t.text or ""))
+    ]
+
+
 def _texte(paragraphe: Any) -> str:
-    """The paragraph's text as Jinja sees it: its runs' texts joined (those
-    of the paragraphs of a text box inside it left out)."""
-    return "".join(
-        t.text or "" for t in paragraphe.iter(f"{_W}t") if _ancetre(t, f"{_W}p") is paragraphe
-    )
+    """The paragraph's text as Jinja sees it (see :func:`_textes`)."""
+    return "".join(t.text or "" for t in _textes(paragraphe))
+
+
+_NOTES = (f"{_W}footnote", f"{_W}endnote")
 
 
 def _paragraphes(racine: Any) -> list[_Paragraphe]:
@@ -49,6 +64,9 @@ def _paragraphes(racine: Any) -> list[_Paragraphe]:
     for element in racine.iter(f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}p"):
         if _ancetre(element, _FALLBACK) is not None:
             continue  # a copy of a text box for old readers
+        note = next(element.iterancestors(*_NOTES), None)
+        if note is not None and note.get(f"{_W}type"):
+            continue  # Word's separator paragraphs, never seen by the author
         if element.tag == f"{_W}p":
             paragraphes.append(_paragraphe(element, len(paragraphes), numeros, compteurs))
             continue

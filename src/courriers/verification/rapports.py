@@ -11,12 +11,23 @@ from courriers.verification.textes import _abrege
 
 
 def rapport(problemes: Sequence[Probleme]) -> str:
-    """A French text report: the count, then one line per problem."""
+    """A French text report: the count, then one line per problem (the
+    warnings marked as such)."""
     if not problemes:
         return "Aucun problème."
-    nombre = len(problemes)
-    entete = f"{nombre} problème{'s' if nombre > 1 else ''} :"
-    lignes = (f"{p.partie} {p.lieu} — {p.message} — « {_abrege(p.texte, 160)} »" for p in problemes)
+    erreurs = sum(p.gravite == "erreur" for p in problemes)
+    avertissements = len(problemes) - erreurs
+    comptes = []
+    if erreurs:
+        comptes.append(f"{erreurs} problème{'s' if erreurs > 1 else ''}")
+    if avertissements:
+        comptes.append(f"{avertissements} avertissement{'s' if avertissements > 1 else ''}")
+    entete = " et ".join(comptes) + " :"
+    lignes = (
+        f"{p.partie} {p.lieu} — {'avertissement : ' if p.gravite != 'erreur' else ''}"
+        f"{p.message}" + (f" — « {_abrege(p.texte, 160)} »" if p.texte else "")
+        for p in problemes
+    )
     return "\n".join([entete, *lignes])
 
 

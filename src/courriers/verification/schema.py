@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from courriers.moteur.bac_a_sable import ATTRIBUTS_PERMIS, BacASable, attributs_permis
 from courriers.moteur.donnees_gabarit import DonneesGabarit
 from courriers.moteur.environnement import environnement
+from courriers.moteur.prepare import IMAGES_SIGNATURE
 from courriers.registre import TYPES
 
 
@@ -47,7 +48,7 @@ def _regles(code_type: str) -> _Regles:
     type_document = TYPES[code_type]
     env = environnement()
     racines: dict[str, Any] = {nom: None for nom in env.globals}
-    racines |= {"loop": LoopContext, "image_marianne": None}
+    racines |= {"loop": LoopContext, "image_marianne": None, IMAGES_SIGNATURE: None}
     racines |= {nom: champ.annotation for nom, champ in type_document.classe.model_fields.items()}
     racines |= _variables_calculees(type_document.variables_calculees)
     return _Regles(env, racines, type_document.libelle)
