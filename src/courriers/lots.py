@@ -39,6 +39,7 @@ from courriers import repartition, temporaires
 from courriers.convocations import Exemplaire
 from courriers.erreurs import ErreurCourriers
 from courriers.messages import erreur
+from courriers.moteur.bornes import sonnerie
 from courriers.moteur.prepare import ModelePrepare
 from courriers.systeme import raison
 from courriers.verification.accessibilite import refuser_si_inaccessible
@@ -88,12 +89,13 @@ def ecrire_lot(
     pid = os.getpid()
     try:
         _creer(dossier)
-        for numero, exemplaire in enumerate(exemplaires, start=1):
-            resultats.append(
-                _ecrire_temporaire(modele, exemplaire, dossier, continuer, pid, strict)
-            )
-            if progression:
-                progression(numero, len(exemplaires))
+        with sonnerie():
+            for numero, exemplaire in enumerate(exemplaires, start=1):
+                resultats.append(
+                    _ecrire_temporaire(modele, exemplaire, dossier, continuer, pid, strict)
+                )
+                if progression:
+                    progression(numero, len(exemplaires))
         return _publier(resultats, exemplaires, dossier, remplacer)
     except BaseException:
         # Also a file created but not yet listed when Ctrl-C came.
@@ -177,10 +179,11 @@ def _ecrire_paquet(
 ) -> list[Path | str]:
     """In a worker: the documents ``indices`` of the batch it received."""
     lot = repartition.lot_du_processus()
-    return [
-        _ecrire_temporaire(lot.modele, lot.exemplaires[i], dossier, continuer, pid, strict)
-        for i in indices
-    ]
+    with sonnerie():
+        return [
+            _ecrire_temporaire(lot.modele, lot.exemplaires[i], dossier, continuer, pid, strict)
+            for i in indices
+        ]
 
 
 def _creer(dossier: Path) -> None:

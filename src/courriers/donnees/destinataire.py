@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from courriers.donnees.personne import Personne
-from courriers.francais.adresse import bloc_adresse
+from courriers.francais.adresse import bloc_adresse, lignes_du_bloc
 from courriers.francais.formules import Niveau, Qualite
 from courriers.francais.personnes import Civilite, ligne_destinataire
 
@@ -50,7 +50,7 @@ class Destinataire(Personne):
         """The whole address block: the name line (when there is one, split
         over the two identity lines of NF Z10-011 when longer than 38
         characters), then the postal lines."""
-        return bloc_adresse(self.ligne_nom(), self.adresse)[0]
+        return lignes_du_bloc(self.ligne_nom(), self.adresse)
 
     def ligne_nom(self) -> str:
         """The first line of the address block: ``Madame Marie DUPONT``,

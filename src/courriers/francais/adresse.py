@@ -181,6 +181,21 @@ def couper_identite(ligne: str, longueur: int = LONGUEUR_MAX) -> list[str]:
     return lignes
 
 
+def lignes_du_bloc(identite: str, lignes: Sequence[str]) -> list[str]:
+    """Les lignes du bloc adresse (sans ses problèmes, voir
+    :func:`bloc_adresse`) : l'identité coupée, puis l'adresse normalisée.
+
+    >>> lignes_du_bloc("Madame Marie  DUPONT", ["2 rue\tMichelet ", "03000 MOULINS"])
+    ['Madame Marie DUPONT', '2 rue Michelet', '03000 MOULINS']
+    >>> lignes_du_bloc("", ["03000 MOULINS"])
+    ['03000 MOULINS']
+    """
+    if isinstance(lignes, str):
+        raise TypeError("adresse attendue comme une suite de lignes, pas comme une seule chaîne")
+    coupees = couper_identite(identite) if identite else []
+    return [*coupees, *(normaliser_ligne(ligne) for ligne in lignes)]
+
+
 def bloc_adresse(identite: str, lignes: Sequence[str]) -> tuple[list[str], list[str]]:
     """Le bloc adresse complet et ses problèmes (NF Z10-011) : la ligne
     d'identité (coupée sur deux lignes quand elle dépasse 38 caractères,

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import sys
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 from jinja2 import nodes
@@ -341,6 +341,14 @@ class BacASable(ImmutableSandboxedEnvironment):
         self.filters.update(_filtres_bornes(self.filters))
         self.borner_texte = borner_texte
         self._appelables = tuple(self.globals.values())
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as a plain dict, not Jinja's ``ChainMap``
+        over the environment's: every render copies them into its context,
+        and copying a ``ChainMap`` costs about as much as rendering a short
+        template. The environment's globals are set once, in
+        :meth:`__init__`, before any template is compiled."""
+        return {**self.globals, **(d or {})}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return attribut_permis(obj, attr)

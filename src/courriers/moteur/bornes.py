@@ -21,6 +21,7 @@ sandbox checks the thread's processor time itself at each loop step over
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import signal
@@ -48,7 +49,13 @@ _DEFAUTS = {
 def valeur_limite(variable: str) -> float:
     """The value of a bound: its environment variable or its default; a
     positive finite number, else a French error."""
-    brut = os.environ.get(variable)
+    return _valeur(variable, os.environ.get(variable))
+
+
+@functools.lru_cache(maxsize=64)
+def _valeur(variable: str, brut: str | None) -> float:
+    """The value of ``variable`` whose environment text is ``brut`` (read
+    for every render: parsed once)."""
     if brut is None or not brut.strip():
         return _DEFAUTS[variable]
     try:
@@ -63,7 +70,15 @@ def valeur_limite(variable: str) -> float:
 
 
 def taille_max() -> int:
-    """The longest text (in characters) a template may build or a part may have."""
+    """The longest text (in characters) a template may build or a part may
+    have (read once per render, within :func:`duree_limitee`)."""
+    echeance: _Echeance | None = getattr(_ECHEANCE, "courante", None)
+    if echeance is not None:
+        return echeance.taille
+    return _taille()
+
+
+def _taille() -> int:
     return int(valeur_limite("COURRIERS_TAILLE_MAX_PARTIE") * 1_000_000)
 
 
@@ -75,6 +90,8 @@ class TempsDepasse(BaseException):
 @dataclass
 class _Echeance:
     fin: float
+    #: :func:`taille_max` for this render.
+    taille: int
     #: Calls of :func:`verifier_echeance` since the clock was last read.
     appels: int = 0
 
@@ -109,9 +126,10 @@ def duree_limitee(variable: str) -> Iterator[float]:
     par_signal = hasattr(signal, "setitimer") and principal and precedente is None
     ancien: Any = None
     try:
-        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes)
+        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, _taille())
         if par_signal:
-            ancien = signal.signal(signal.SIGPROF, _sonner)
+            if signal.getsignal(signal.SIGPROF) is not _sonner:
+                ancien = signal.signal(signal.SIGPROF, _sonner)
             signal.setitimer(signal.ITIMER_PROF, secondes)
         yield secondes
     finally:
@@ -122,6 +140,23 @@ def duree_limitee(variable: str) -> Iterator[float]:
             if ancien is not None:
                 signal.signal(signal.SIGPROF, ancien)
             _ECHEANCE.courante = precedente
+
+
+@contextmanager
+def sonnerie() -> Iterator[None]:
+    """Keep the handler of the time limits installed for the block (a
+    batch): each render of it then only arms and disarms its timer
+    (installing a signal handler costs more than rendering a short
+    template). Where signals are not used, nothing."""
+    principal = threading.current_thread() is threading.main_thread()
+    if not (hasattr(signal, "setitimer") and principal):
+        yield
+        return
+    ancien = signal.signal(signal.SIGPROF, _sonner)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGPROF, ancien)
 
 
 def _sonner(_signum: int, _frame: object) -> None:

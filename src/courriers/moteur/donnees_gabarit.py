@@ -130,6 +130,8 @@ class Conversion:
 
     def convertir(self, valeur: Any) -> Any:
         """``valeur`` as plain data (see the module docstring)."""
+        if type(valeur) in _TELS_QUELS:
+            return valeur  # the most frequent: a text, a number, nothing
         if isinstance(valeur, str):
             return valeur if type(valeur) in (str, Markup) else str(valeur)
         if isinstance(valeur, (*_SCALAIRES, DonneesGabarit)):

@@ -43,6 +43,7 @@ from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
 from courriers.moteur.exposants import ordinaux_en_exposant
+from courriers.moteur.formes import Formes
 from courriers.moteur.grilles import reparer_grilles
 from courriers.moteur.markdown import STYLES_PAR_DEFAUT, StylesMarkdown
 from courriers.moteur.numerotation import (
@@ -54,7 +55,7 @@ from courriers.moteur.numerotation import (
 from courriers.moteur.paquet_zip import Membre, ecrire_zip
 from courriers.moteur.proprietes import Proprietes, ProprietesModele, compiler
 from courriers.moteur.references import refuser_references_externes
-from courriers.moteur.segments import Segments
+from courriers.moteur.segments import Rendu, Segments
 from courriers.moteur.styles import STYLES_COURANTS, resoudre_styles
 from courriers.moteur.word import (
     RELATIONS_COMMENTAIRES,
@@ -107,6 +108,8 @@ class _Partie:
     signatures: Mapping[int, Markup]
     #: The same template by segments (shared ones rendered once a batch).
     segments: Segments = field(compare=False, repr=False)
+    #: The shapes of the part already checked (:mod:`courriers.moteur.formes`).
+    formes: Formes = field(default_factory=Formes, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,13 @@ class ModelePrepare:
     def _rendre_partie(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> bytes:
-        xml, ordinal = self._texte(partie, contexte, numerotation)
+        rendu = self._rendu(partie, contexte, numerotation)
+        octets = partie.formes.rendre(
+            rendu, _apres_jinja, lambda xml: self._serialiser(partie, xml)
+        )
+        if octets is not None:
+            return octets  # a shape checked already, filled with this document's texts
+        xml, ordinal = _apres_jinja(rendu.texte), rendu.ordinal
         dernier = self._derniers.get(partie.nom)
         if dernier is not None and dernier[0] == xml:
             return dernier[1]  # the same text as the last document: checked already
@@ -166,18 +175,23 @@ class ModelePrepare:
     def _arbre(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
-        return self._verifier_et_completer(partie, *self._texte(partie, contexte, numerotation))[0]
+        rendu = self._rendu(partie, contexte, numerotation)
+        return self._verifier_et_completer(partie, _apres_jinja(rendu.texte), rendu.ordinal)[0]
 
-    def _texte(
+    def _serialiser(self, partie: _Partie, xml: str) -> bytes:
+        """A rendered part checked, completed by the passes and serialised."""
+        arbre, _ = self._verifier_et_completer(partie, xml, True)
+        return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+
+    def _rendu(
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
-    ) -> tuple[str, bool]:
-        """The rendered text of a part (after docxtpl's steps), and whether
-        it may hold an ordinal."""
+    ) -> Rendu:
+        """The rendered text of a part, by segments (before docxtpl's steps)."""
         ctx = {**contexte, "image_marianne": partie.image, IMAGES_SIGNATURE: partie.signatures}
         jeton = NUMEROTATION_COURANTE.set(numerotation)
         jeton_styles = STYLES_COURANTS.set(self.styles_markdown)
         try:
-            xml, ordinal = partie.segments.rendre(ctx)
+            rendu = partie.segments.rendre(ctx)
         except TempsDepasse as exc:
             gabarit = getattr(exc, "gabarit", partie.gabarit)
             exc.args = (texte_pres_de(exc, partie.source, gabarit),)
@@ -190,7 +204,7 @@ class ModelePrepare:
         finally:
             NUMEROTATION_COURANTE.reset(jeton)
             STYLES_COURANTS.reset(jeton_styles)
-        return _apres_jinja(xml), ordinal
+        return rendu
 
     def _verifier_et_completer(self, partie: _Partie, xml: str, ordinal: bool) -> tuple[Any, bool]:
         """The checked tree of a rendered part, after the passes, and

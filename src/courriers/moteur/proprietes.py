@@ -17,10 +17,11 @@ with its user's name), not the document: the derived value replaces it.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, Template, TemplateError
@@ -65,18 +66,33 @@ class ProprietesModele:
 
     core: bytes
     gabarits: tuple[tuple[str, Template], ...]
+    #: Without Jinja in the properties, the part serialised once with a
+    #: hole for each derived property (:func:`_a_trous`).
+    _trous: list[tuple[tuple[bytes, ...], tuple[str, ...]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def ecrire(
         self, proprietes: Proprietes, contexte: Mapping[str, Any], modele: str = ""
     ) -> bytes:
         """``core.xml`` for one document (see the module docstring)."""
+        if self.gabarits:
+            return self._ecrire(proprietes, contexte, modele)
+        # The same bytes as the tree, without parsing the part again for
+        # every document: its four texts put in the holes, escaped as lxml
+        # escapes a text.
+        if not self._trous:
+            self._trous.append(_a_trous(self.core))
+        morceaux, ordre = self._trous[0]
+        valeurs = _valeurs(proprietes)
+        resultat = [morceaux[0]]
+        for nom, suite in zip(ordre, morceaux[1:], strict=True):
+            resultat += [_texte_ecrit(valeurs[nom]), suite]
+        return b"".join(resultat)
+
+    def _ecrire(self, proprietes: Proprietes, contexte: Mapping[str, Any], modele: str) -> bytes:
         arbre = etree.fromstring(self.core, _ANALYSEUR)
-        valeurs = {
-            "title": proprietes.titre,
-            "creator": proprietes.auteur,
-            "subject": proprietes.sujet,
-            "language": proprietes.langue,
-        }
+        valeurs = _valeurs(proprietes)
         for balise, gabarit in self.gabarits:
             element = arbre.find(balise)
             if element is None:
@@ -96,6 +112,48 @@ class ProprietesModele:
                 element = etree.SubElement(arbre, f"{{{ESPACES_CORE[prefixe]}}}{nom}")
             element.text = texte_propriete(valeurs[nom])
         return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+
+
+def _valeurs(proprietes: Proprietes) -> dict[str, str]:
+    return {
+        "title": proprietes.titre,
+        "creator": proprietes.auteur,
+        "subject": proprietes.sujet,
+        "language": proprietes.langue,
+    }
+
+
+_TROU = "courriers-propriete-{}-a-remplacer"
+
+
+@functools.lru_cache(maxsize=256)
+def _texte_ecrit(valeur: str) -> bytes:
+    """A property's text as lxml writes it (the author and the subject are
+    the same for every invitation of a batch: written once)."""
+    return html.escape(texte_propriete(valeur), quote=False).replace("\r", "&#13;").encode()
+
+
+def _a_trous(core: bytes) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+    """The part with the four derived texts set to holes, serialised once:
+    the pieces around the holes, and the property of each hole, in the
+    order of the part."""
+    arbre = etree.fromstring(core, _ANALYSEUR)
+    noms = [nom for _, nom in PROPRIETES_TEXTE if nom in _valeurs(Proprietes(""))]
+    for prefixe, nom in PROPRIETES_TEXTE:
+        if nom not in noms:
+            continue
+        element = arbre.find(f"{{{ESPACES_CORE[prefixe]}}}{nom}")
+        if element is None:
+            element = etree.SubElement(arbre, f"{{{ESPACES_CORE[prefixe]}}}{nom}")
+        element.text = _TROU.format(nom)
+    xml = _DECLARATION + etree.tostring(arbre, encoding="utf-8")
+    trous = sorted((xml.index(_TROU.format(nom).encode("ascii")), nom) for nom in noms)
+    morceaux, debut = [], 0
+    for position, nom in trous:
+        morceaux.append(xml[debut:position])
+        debut = position + len(_TROU.format(nom))
+    morceaux.append(xml[debut:])
+    return tuple(morceaux), tuple(nom for _, nom in trous)
 
 
 def _texte(arbre: Any, prefixe: str, nom: str) -> str:

@@ -48,6 +48,8 @@ _NON_SEPARABLES = (
     nodes.ExprStmt,
     nodes.ScopedEvalContextModifier,
 )
+#: Statements that bring in another template: its variables are not seen.
+_AUTRES_GABARITS = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
 _ABSENT = object()
 #: Variables the filters read from the context (``filtres._options``).
 _LUES_PAR_LES_FILTRES = frozenset({"options"})
@@ -62,6 +64,23 @@ def _a_cheval(avant: str, apres: str) -> bool:
 CANDIDAT_ORDINAL = re.compile(r"\d[er]")
 
 
+@dataclass(frozen=True)
+class Rendu:
+    """A part's rendered text, as the pieces its segments gave."""
+
+    #: The texts of the segments, in order (one piece when rendered whole).
+    morceaux: tuple[str, ...]
+    #: For each piece, whether it is the text kept for the batch (the same
+    #: object in every document that shares it).
+    partages: tuple[bool, ...]
+    #: Whether the text may hold an ordinal (``1er``, ``2e``).
+    ordinal: bool
+
+    @property
+    def texte(self) -> str:
+        return "".join(self.morceaux)
+
+
 @dataclass
 class _Segment:
     gabarit: Template
@@ -71,23 +90,25 @@ class _Segment:
     texte: str = ""
     ordinal: bool = False
 
-    def rendre(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
-        """The segment's text, and whether it may hold an ordinal."""
+    def rendre(self, contexte: Mapping[str, Any]) -> tuple[str, bool, bool]:
+        """The segment's text, whether it may hold an ordinal, and whether
+        it is the text kept for the batch (the same object each time)."""
         if not self.partage:
             # Only the variables it names (and the options, read by filters):
             # a smaller context to build for each document.
             texte = self.gabarit.render({v: contexte[v] for v in self.variables if v in contexte})
-            return texte, CANDIDAT_ORDINAL.search(texte) is not None
+            return texte, CANDIDAT_ORDINAL.search(texte) is not None, False
         cle = tuple(contexte.get(v, _ABSENT) for v in self.variables)
         if self.cle is not None and all(a is b for a, b in zip(cle, self.cle, strict=True)):
-            return self.texte, self.ordinal
+            return self.texte, self.ordinal, True
         numerotation = NUMEROTATION_COURANTE.get()
         avant = numerotation.allouees if numerotation is not None else 0
         texte = self.gabarit.render(contexte)
         ordinal = CANDIDAT_ORDINAL.search(texte) is not None
         if numerotation is None or numerotation.allouees == avant:
             self.cle, self.texte, self.ordinal = cle, texte, ordinal
-        return texte, ordinal
+            return texte, ordinal, True
+        return texte, ordinal, False  # its own numbering: this document's
 
 
 @dataclass
@@ -98,6 +119,10 @@ class Segments:
     gabarit: Template
     instructions: list[nodes.Node] | None
     libres: list[frozenset[str]]
+    #: The whole template as one shared segment, for a template that
+    #: cannot be split: its text is reused while its variables are the
+    #: same objects (a footer that names only the emitter).
+    entier: _Segment | None = None
     _plans: dict[frozenset[str], list[_Segment]] = field(default_factory=dict)
     _precedent: Mapping[str, Any] | None = None
 
@@ -105,8 +130,12 @@ class Segments:
     def de(cls, env: Environment, source: str, gabarit: Template) -> Segments:
         """The segments of ``source`` (already compiled as ``gabarit``)."""
         arbre = env.parse(source)
+        entier = None
+        if not any(True for _ in arbre.find_all(_AUTRES_GABARITS)):
+            variables = meta.find_undeclared_variables(arbre) | _LUES_PAR_LES_FILTRES
+            entier = _Segment(gabarit, tuple(sorted(variables)), True)
         if any(True for _ in arbre.find_all(_NON_SEPARABLES)):
-            return cls(env, gabarit, None, [])
+            return cls(env, gabarit, None, [], entier)
         # An output statement (text and ``{{ }}`` between two other tags) is
         # split into one statement per piece: the same text, and an
         # invitee's name does not make the text around it per document.
@@ -117,17 +146,20 @@ class Segments:
             else:
                 instructions.append(instruction)
         if len(instructions) < 2:
-            return cls(env, gabarit, None, [])
+            return cls(env, gabarit, None, [], entier)
         libres = [
             frozenset(meta.find_undeclared_variables(_modele(env, [instruction])))
             for instruction in instructions
         ]
         return cls(env, gabarit, instructions, libres)
 
-    def rendre(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
+    def rendre(self, contexte: Mapping[str, Any]) -> Rendu:
         """The part's text for ``contexte`` (plain data of one document),
-        and whether it may hold an ordinal (``1er``, ``2e``)."""
+        by pieces."""
         precedent, self._precedent = self._precedent, contexte
+        if self.instructions is None and self.entier is not None:
+            texte, ordinal, garde = self.entier.rendre(contexte)
+            return Rendu((texte,), (garde,), ordinal)
         if self.instructions is None or precedent is None:
             return self._entier(contexte)
         changes = frozenset(n for n, v in contexte.items() if precedent.get(n, _ABSENT) is not v)
@@ -135,10 +167,11 @@ class Segments:
         if plan is None:
             plan = self._plans[changes] = self._planifier(changes)
         textes: list[str] = []
+        gardes: list[bool] = []
         ordinal = False
         for segment in plan:
             try:
-                texte, candidat = segment.rendre(contexte)
+                texte, candidat, garde = segment.rendre(contexte)
             except TempsDepasse as exc:
                 exc.gabarit = segment.gabarit  # type: ignore[attr-defined]
                 raise
@@ -148,11 +181,12 @@ class Segments:
             # A candidate may also straddle two segments (``1`` | ``er``).
             ordinal = ordinal or candidat or bool(textes and _a_cheval(textes[-1], texte))
             textes.append(texte)
-        return "".join(textes), ordinal
+            gardes.append(garde)
+        return Rendu(tuple(textes), tuple(gardes), ordinal)
 
-    def _entier(self, contexte: Mapping[str, Any]) -> tuple[str, bool]:
+    def _entier(self, contexte: Mapping[str, Any]) -> Rendu:
         texte = self.gabarit.render(contexte)
-        return texte, CANDIDAT_ORDINAL.search(texte) is not None
+        return Rendu((texte,), (False,), CANDIDAT_ORDINAL.search(texte) is not None)
 
     def _oublier(self) -> None:
         self._plans.clear()
