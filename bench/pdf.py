@@ -6,13 +6,12 @@ prints, for invitations generated from the example meeting file (the
 example's invitees, renamed, as in ``bench/convocations.py``):
 
 * 1 vs N LibreOffice processes (N: the number of cores, at least 2) on the
-  same DOCX, each twice: a first run with an empty profile cache (every
+  same DOCX, alternating a first run with an empty profile cache (every
   process starts on a new profile) and a second run reusing the kept
-  profiles, in ms per document;
-* the ratios of the two (1 vs N, first vs second run), and the start-up
-  cost of a new profile they imply;
-* one LibreOffice start per document (``convertir_un`` on each of the
-  first documents, profile kept), in ms per document.
+  profiles, three times each (medians, in ms per document);
+* the ratios (N vs 1, second vs first run);
+* one document converted alone (one LibreOffice start), on a new profile
+  and on a kept one: the start-up cost of a new profile.
 
 Figures are recorded in ``docs/pdf.md`` and ``docs/performances.md``.
 """
@@ -30,11 +29,16 @@ from pathlib import Path
 from convocations import convocation  # bench/convocations.py, same folder
 
 
-def mesurer(nombre: int, un_par_un: int, dossier: Path, processus: int) -> dict[str, float]:
+def mesurer(
+    nombre: int, un_par_un: int, dossier: Path, processus: int, tours: int
+) -> dict[str, float]:
     """Conversions of the same DOCX with 1 and ``processus`` LibreOffice
-    processes, first and second run each, in ms per document."""
+    processes, alternating a run on new profiles (empty cache) and a run on
+    the profiles kept by the run before, ``tours`` times each: the median
+    of each, in ms per document; then single documents, one LibreOffice
+    start each, on a new profile and on a kept one."""
     from courriers import exemplaires, preparer_modele
-    from courriers.pdf import convertir, convertir_un
+    from courriers.pdf import convertir
     from courriers.pdf_parallele import VARIABLE_CACHE
 
     document = convocation(nombre)
@@ -46,19 +50,30 @@ def mesurer(nombre: int, un_par_un: int, dossier: Path, processus: int) -> dict[
         chemin.write_bytes(modele.rendre(exemplaire.contexte, exemplaire.proprietes))
         docx.append(chemin)
     mesures = {"rendu_ms": 1000 * (time.perf_counter() - debut) / nombre}
-    for n in (1, processus):
-        os.environ[VARIABLE_CACHE] = str(dossier / f"cache-{n}")  # empty: new profiles
-        for essai in ("premier", "second"):
-            debut = time.perf_counter()
-            pdf = convertir(docx, processus=n)
-            mesures[f"{n}_{essai}_ms"] = 1000 * (time.perf_counter() - debut) / nombre
-            assert len(pdf) == nombre and all(chemin.stat().st_size > 0 for chemin in pdf)
-    durees = []
-    for chemin in docx[:un_par_un]:
+
+    def duree(sources: list[Path], n: int, cache: Path) -> float:
+        os.environ[VARIABLE_CACHE] = str(cache)
         debut = time.perf_counter()
-        convertir_un(chemin)
-        durees.append(time.perf_counter() - debut)
-    mesures["un_par_un_ms"] = 1000 * statistics.mean(durees)
+        pdf = convertir(sources, processus=n)
+        ecoule = time.perf_counter() - debut
+        assert len(pdf) == len(sources) and all(chemin.stat().st_size > 0 for chemin in pdf)
+        return ecoule
+
+    for n in (1, processus):
+        neufs, gardes = [], []
+        for tour in range(tours):
+            cache = dossier / f"cache-{n}-{tour}"  # empty: new profiles
+            neufs.append(duree(docx, n, cache))
+            gardes.append(duree(docx, n, cache))  # the profiles just made
+        mesures[f"{n}_neufs_ms"] = 1000 * statistics.median(neufs) / nombre
+        mesures[f"{n}_gardes_ms"] = 1000 * statistics.median(gardes) / nombre
+    neufs, gardes = [], []
+    for rang, chemin in enumerate(docx[:un_par_un]):
+        cache = dossier / f"cache-un-{rang}"
+        neufs.append(duree([chemin], 1, cache))
+        gardes.append(duree([chemin], 1, cache))
+    mesures["un_neuf_ms"] = 1000 * statistics.median(neufs)
+    mesures["un_garde_ms"] = 1000 * statistics.median(gardes)
     return mesures
 
 
@@ -68,6 +83,7 @@ def main() -> int:
     analyseur.add_argument(
         "--un-par-un", type=int, default=5, help="invitations converties une par une"
     )
+    analyseur.add_argument("--tours", type=int, default=3, help="exécutions de chaque mesure")
     args = analyseur.parse_args()
     from courriers.pdf import disponible
 
@@ -77,25 +93,25 @@ def main() -> int:
     processus = max(2, os.cpu_count() or 1)
     print(f"charge de la machine au départ : {_charge()}")
     with tempfile.TemporaryDirectory() as dossier:
-        m = mesurer(args.nombre, args.un_par_un, Path(dossier), processus)
+        m = mesurer(args.nombre, args.un_par_un, Path(dossier), processus, args.tours)
     print(f"{args.nombre} convocations, DOCX (rendu {m['rendu_ms']:.1f} ms/document) puis PDF")
+    print(f"  médianes de {args.tours} exécutions alternées (profils neufs, puis gardés)")
     for n in (1, processus):
         print(
-            f"  {n} processus LibreOffice : 1re exécution (profils neufs) "
-            f"{m[f'{n}_premier_ms']:.0f} ms/document, 2e (profils gardés) "
-            f"{m[f'{n}_second_ms']:.0f} ms/document, rapport "
-            f"{m[f'{n}_premier_ms'] / m[f'{n}_second_ms']:.2f}"
+            f"  {n} processus LibreOffice : profils neufs {m[f'{n}_neufs_ms']:.0f} ms/document, "
+            f"profils gardés {m[f'{n}_gardes_ms']:.0f} ms/document, seconde exécution "
+            f"{m[f'{n}_neufs_ms'] / m[f'{n}_gardes_ms']:.2f} fois plus rapide "
+            f"({(m[f'{n}_neufs_ms'] - m[f'{n}_gardes_ms']) * args.nombre / 1000:.2f} s de moins)"
         )
     print(
-        f"  {processus} processus contre 1 : {m['1_premier_ms'] / m[f'{processus}_premier_ms']:.2f} "
-        f"fois plus rapide en 1re exécution, "
-        f"{m['1_second_ms'] / m[f'{processus}_second_ms']:.2f} en 2e"
+        f"  {processus} processus contre 1 : "
+        f"{m['1_neufs_ms'] / m[f'{processus}_neufs_ms']:.2f} fois plus rapide (profils neufs), "
+        f"{m['1_gardes_ms'] / m[f'{processus}_gardes_ms']:.2f} (profils gardés)"
     )
-    gain = (m["1_premier_ms"] - m["1_second_ms"]) * args.nombre / 1000
-    print(f"  démarrage sur un profil neuf : environ {gain:.2f} s de plus par processus")
     print(
-        f"  un par un (profil gardé) : {m['un_par_un_ms']:.0f} ms/document "
-        f"({args.un_par_un} documents)"
+        f"  un document, un démarrage de LibreOffice (médiane de {args.un_par_un}) : "
+        f"profil neuf {m['un_neuf_ms']:.0f} ms, profil gardé {m['un_garde_ms']:.0f} ms, "
+        f"démarrage d'un profil neuf {m['un_neuf_ms'] - m['un_garde_ms']:.0f} ms"
     )
     print(f"charge de la machine à la fin : {_charge()}")
     return 0

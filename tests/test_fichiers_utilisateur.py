@@ -217,9 +217,9 @@ def test_nom_des_temporaires(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     vus: list[str] = []
     vrai = os.replace
 
-    def espion(source: Any, destination: Any) -> None:
+    def espion(source: Any, destination: Any, **dossiers: Any) -> None:
         vus.append(Path(source).name)
-        vrai(source, destination)
+        vrai(source, destination, **dossiers)
 
     monkeypatch.setattr(os, "replace", espion)
     assert main(["convocation", str(EXEMPLE), "-o", str(tmp_path / "lot")]) == 0

@@ -23,13 +23,14 @@ SIGKILL, they exit within a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -248,30 +249,55 @@ def _publier(
 ) -> Bilan:
     """Rename every temporary file to its final name (once all are written);
     list (or, with ``remplacer``, remove) the files of an earlier batch."""
-    finaux = [dossier / e.nom_fichier for e in exemplaires]
-    if len(set(finaux)) != len(finaux):
+    noms = [e.nom_fichier for e in exemplaires]
+    if len(set(noms)) != len(noms):
         raise erreur("ecriture.noms_en_double")
     ecrits: list[Path] = []
     try:
-        for resultat, final in zip(resultats, finaux, strict=True):
-            if isinstance(resultat, Path):
-                os.replace(resultat, final)
-                ecrits.append(final)
+        with _dossier_ouvert(dossier) as renommer:
+            for resultat, nom in zip(resultats, noms, strict=True):
+                if isinstance(resultat, Path):
+                    renommer(resultat, nom)
+                    ecrits.append(dossier / nom)
     except OSError as exc:
         raise erreur("ecriture.impossible", chemin=dossier, raison=raison(exc)) from exc
     echecs = [r for r in resultats if isinstance(r, str)]
-    perimes = fichiers_perimes(dossier, [e.nom_fichier for e in exemplaires])
+    perimes = fichiers_perimes(dossier, noms)
     if not remplacer:
         return Bilan(ecrits, echecs, perimes=perimes)
     _nettoyer(perimes)
     return Bilan(ecrits, echecs, supprimes=perimes)
 
 
+@contextlib.contextmanager
+def _dossier_ouvert(dossier: Path) -> Iterator[Callable[[Path, str], None]]:
+    """How to rename a temporary file of ``dossier`` to a name of it: by
+    names relative to the open folder where the system allows it (the
+    kernel then does not resolve the whole path again for each of
+    thousands of files), else by paths."""
+    lieu = str(dossier)
+    if os.rename not in os.supports_dir_fd:  # os.replace shares its support
+        yield lambda temporaire, nom: os.replace(temporaire, dossier / nom)
+        return
+    descripteur = os.open(dossier, os.O_RDONLY)
+    try:
+
+        def renommer(temporaire: Path, nom: str) -> None:
+            if os.path.dirname(temporaire) != lieu:
+                os.replace(temporaire, dossier / nom)
+            else:
+                os.replace(temporaire.name, nom, src_dir_fd=descripteur, dst_dir_fd=descripteur)
+
+        yield renommer
+    finally:
+        os.close(descripteur)
+
+
 def fichiers_perimes(dossier: Path, noms: Sequence[str]) -> list[Path]:
     """The files of ``dossier`` that belong to an earlier batch of the same
     kind: named like the batch's documents (same prefix, a number, DOCX or
     its PDF), but not a name of this batch (``noms``) or its PDF."""
-    actuels = set(noms) | {str(Path(nom).with_suffix(".pdf")) for nom in noms}
+    actuels = set(noms) | {_pdf(nom) for nom in noms}
     prefixes = {m["prefixe"] for nom in noms if (m := _NOM_DE_LOT.fullmatch(nom))}
     if not prefixes:
         return []
@@ -281,14 +307,25 @@ def fichiers_perimes(dossier: Path, noms: Sequence[str]) -> list[Path]:
         + r")-\d+(?:-[a-z0-9-]+)?\.(?:docx|pdf)"
     )
     try:
-        entrees = sorted(os.scandir(dossier), key=lambda e: e.name)
+        entrees = list(os.scandir(dossier))
     except OSError:
         return []
-    return [
+    return sorted(
         Path(e.path)
         for e in entrees
         if e.name not in actuels and motif.fullmatch(e.name) and e.is_file(follow_symlinks=False)
-    ]
+    )
+
+
+def _pdf(nom: str) -> str:
+    """The name of the PDF of a document (``Path.with_suffix``, by hand:
+    called for every document of a batch).
+
+    >>> _pdf("convocation-01-martin.docx"), _pdf("lettre")
+    ('convocation-01-martin.pdf', 'lettre.pdf')
+    """
+    base, point, _ = nom.rpartition(".")
+    return f"{base if point else nom}.pdf"
 
 
 def _nettoyer(chemins: Iterable[Path]) -> None:
