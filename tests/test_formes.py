@@ -169,4 +169,5 @@ def test_une_valeur_dans_un_attribut_prend_le_chemin_habituel(
     ],
 )
 def test_textes_inertes(texte: str, avant: str, apres: str, attendu: bool) -> None:
-    assert formes._inerte(texte, (avant, texte, apres), 1) is attendu
+    jetons = formes._jetons(texte) or [texte]
+    assert formes._inerte(jetons, (avant, texte, apres), 1) is attendu

@@ -120,16 +120,27 @@ def verifier_echeance() -> None:
 def duree_limitee(variable: str) -> Iterator[float]:
     """Run the block within the time limit of ``variable``; yields the
     limit in seconds. :class:`TempsDepasse` is raised when it is reached."""
-    secondes = valeur_limite(variable)
     precedente = getattr(_ECHEANCE, "courante", None)
+    lot: _Lot | None = getattr(_ECHEANCE, "lot", None)
+    if lot is not None and precedente is None:
+        # Within sonnerie(): limits read once, handler installed already.
+        secondes = lot.valeur(variable)
+        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, lot.taille)
+        signal.setitimer(signal.ITIMER_PROF, secondes)
+        try:
+            yield secondes
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            _ECHEANCE.courante = None
+        return
+    secondes = valeur_limite(variable)
     principal = threading.current_thread() is threading.main_thread()
     par_signal = hasattr(signal, "setitimer") and principal and precedente is None
     ancien: Any = None
     try:
         _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, _taille())
         if par_signal:
-            if signal.getsignal(signal.SIGPROF) is not _sonner:
-                ancien = signal.signal(signal.SIGPROF, _sonner)
+            ancien = signal.signal(signal.SIGPROF, _sonner)
             signal.setitimer(signal.ITIMER_PROF, secondes)
         yield secondes
     finally:
@@ -142,20 +153,38 @@ def duree_limitee(variable: str) -> Iterator[float]:
             _ECHEANCE.courante = precedente
 
 
+@dataclass
+class _Lot:
+    """The limits of a batch, read once (:func:`sonnerie`)."""
+
+    taille: int
+    valeurs: dict[str, float]
+
+    def valeur(self, variable: str) -> float:
+        if variable not in self.valeurs:
+            self.valeurs[variable] = valeur_limite(variable)
+        return self.valeurs[variable]
+
+
 @contextmanager
 def sonnerie() -> Iterator[None]:
-    """Keep the handler of the time limits installed for the block (a
-    batch): each render of it then only arms and disarms its timer
-    (installing a signal handler costs more than rendering a short
-    template). Where signals are not used, nothing."""
+    """A batch: the limits read once from the environment, and the handler
+    of the time limits kept installed for the whole block, so that each
+    render of it only arms and disarms its timer (installing a signal
+    handler, reading the environment cost more than rendering a short
+    template). Where signals are not used, or nested, nothing."""
     principal = threading.current_thread() is threading.main_thread()
-    if not (hasattr(signal, "setitimer") and principal):
+    deja = getattr(_ECHEANCE, "lot", None) is not None
+    if not (hasattr(signal, "setitimer") and principal) or deja:
         yield
         return
+    lot = _Lot(_taille(), {})
     ancien = signal.signal(signal.SIGPROF, _sonner)
+    _ECHEANCE.lot = lot
     try:
         yield
     finally:
+        _ECHEANCE.lot = None
         signal.signal(signal.SIGPROF, ancien)
 
 

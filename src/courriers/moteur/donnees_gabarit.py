@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePath
@@ -53,6 +53,10 @@ _SCALAIRES = (
 )
 
 
+#: A field not converted yet (:class:`DonneesGabarit`).
+_A_CONVERTIR: Any = object()
+
+
 class DonneesGabarit(Mapping[str, Any]):
     """A read-only mapping of the fields of a model, a dataclass or a dict.
 
@@ -64,16 +68,34 @@ class DonneesGabarit(Mapping[str, Any]):
     KeyError: 'b'
     """
 
-    __slots__ = ("__origine", "__valeurs")
+    __slots__ = ("__bruts", "__convertir", "__origine", "__valeurs")
 
-    def __init__(self, valeurs: Mapping[str, Any], origine: Any = None) -> None:
+    def __init__(
+        self,
+        valeurs: Mapping[str, Any],
+        origine: Any = None,
+        convertir: Callable[[Any], Any] | None = None,
+    ) -> None:
         # Name-mangled slots: ``_DonneesGabarit__origine``, refused by the
         # sandbox like every attribute of this class.
-        self.__valeurs = dict(valeurs)
+        if convertir is None:
+            self.__valeurs = dict(valeurs)
+            self.__bruts: dict[str, Any] = {}
+        else:
+            # Each field converted when first read: a template reads few of
+            # the fields of a model (a convocation, none of the thousands
+            # of invitees of its meeting).
+            self.__valeurs = dict.fromkeys(valeurs, _A_CONVERTIR)
+            self.__bruts = dict(valeurs)
+        self.__convertir = convertir
         self.__origine = origine
 
     def __getitem__(self, cle: str) -> Any:
-        return self.__valeurs[cle]
+        valeur = self.__valeurs[cle]
+        if valeur is _A_CONVERTIR:
+            assert self.__convertir is not None
+            valeur = self.__valeurs[cle] = self.__convertir(self.__bruts[cle])
+        return valeur
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.__valeurs)
@@ -82,14 +104,14 @@ class DonneesGabarit(Mapping[str, Any]):
         return len(self.__valeurs)
 
     def __repr__(self) -> str:
-        return f"DonneesGabarit({self.__valeurs!r})"
+        return f"DonneesGabarit({dict(self.items())!r})"
 
     def __hash__(self) -> int:
         return id(self)
 
     def __eq__(self, autre: object) -> bool:
         if isinstance(autre, DonneesGabarit):
-            return self.__valeurs == autre.__valeurs
+            return dict(self.items()) == dict(autre.items())
         return NotImplemented
 
     def _origine(self) -> Any:
@@ -166,7 +188,13 @@ class Conversion:
         )
 
     def _mapping(self, champs: Mapping[str, Any], origine: Any) -> DonneesGabarit:
-        return DonneesGabarit({nom: self.convertir(v) for nom, v in champs.items()}, origine)
+        return DonneesGabarit(champs, origine, self._convertir_plus_tard)
+
+    def _convertir_plus_tard(self, valeur: Any) -> Any:
+        """A field read after :meth:`contexte` returned: converted on its
+        own (the objects met during one call are converted once; later,
+        each field keeps what it became)."""
+        return self.convertir(valeur)
 
 
 def en_donnees(valeur: Any) -> Any:

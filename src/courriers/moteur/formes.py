@@ -62,14 +62,12 @@ NOUVELLES_MAX = 16
 _DEBUT, _FIN = "\ue000", "\ue001"
 _MARQUE = re.compile(f"{_DEBUT}(\\d+){_FIN}".encode())
 _BALISE = re.compile(r"(<[^<>]*>)")
-#: A piece of a document: tags, and between them inert texts.
-_MORCEAU_INERTE = re.compile(
-    r"(?:[^<>&\x00-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]"
-    r"|&(?:amp|lt|gt|quot|apos|#34|#39|#95);|<[^<>]*>)*"
-)
-_DELIMITEURS = re.compile(r"\{_|_\}|%_")
+#: What a text between tags must not hold to be inert: markup, an entity
+#: other than ours, a control character, a surrogate or non-character, a
+#: marker, a possible ordinal, one of docxtpl's delimiter pairs.
+_INTERDITS = re.compile(r"[<>\x00-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
+_AUTRE_ENTITE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#34|#39|#95);)")
 _BORDS = frozenset("_{}%")
-_MOT = re.compile(r"\w")
 
 #: Checks a part's text and runs the passes: the tree, serialised (bytes).
 Verification = Callable[[str], bytes]
@@ -132,11 +130,12 @@ def _couper(rendu: Rendu) -> tuple[Hashable, list[str], Callable[[], str]] | Non
             cle.append(morceau)
             decoupes.append(None)
             continue
-        if not _inerte(morceau, morceaux, numero):
+        jetons = _jetons(morceau)
+        if jetons is None or not _inerte(jetons, morceaux, numero):
             return None
-        jetons = _BALISE.split(morceau) if "<" in morceau else [morceau]
-        textes += jetons[::2]
-        cle.append((len(jetons), *jetons[1::2], *(bool(t) for t in jetons[::2])))
+        propres = jetons[::2]
+        textes += propres
+        cle.append((*jetons[1::2], *map(bool, propres)))
         decoupes.append(jetons)
 
     def gabarit() -> str:
@@ -157,24 +156,66 @@ def _couper(rendu: Rendu) -> tuple[Hashable, list[str], Callable[[], str]] | Non
     return tuple(cle), [t for t in textes if t], gabarit
 
 
-def _inerte(morceau: str, morceaux: tuple[str, ...], numero: int) -> bool:
-    """Whether the texts of the piece ``morceaux[numero]`` (between its
-    tags) may be put back into a checked shape (see the module docstring)."""
-    if _MORCEAU_INERTE.fullmatch(morceau) is None:
+def _jetons(morceau: str) -> list[str] | None:
+    """The piece cut into texts and tags, a text first and last
+    (``"a<b/>c"`` gives ``["a", "<b/>", "c"]``), or ``None`` for a ``<``
+    never closed; as ``re.split(r"(<[^<>]*>)")`` would cut it, by plain
+    string splitting (this runs for every document).
+
+    >>> _jetons("Madame</w:t><w:br/><w:t>Moulins"), _jetons("a < b")
+    (['Madame', '</w:t>', '', '<w:br/>', '', '<w:t>', 'Moulins'], None)
+    """
+    if "<" not in morceau:
+        return [morceau]
+    tete, *suite = morceau.split("<")
+    jetons = [tete]
+    for bout in suite:
+        balise, fin, texte = bout.partition(">")
+        if not fin:
+            return None
+        jetons += (f"<{balise}>", texte)
+    return jetons
+
+
+def _inerte(jetons: list[str], morceaux: tuple[str, ...], numero: int) -> bool:
+    """Whether the texts of the piece ``morceaux[numero]`` (its ``jetons``:
+    texts and, between them, tags) may be put back into a checked shape
+    (see the module docstring)."""
+    # The texts checked at once, joined by a space: no check can match
+    # across it (an ordinal, an entity, a pair of delimiters holds none).
+    texte = " ".join(jetons[::2])
+    if _INTERDITS.search(texte) or CANDIDAT_ORDINAL.search(texte):
         return False
-    if CANDIDAT_ORDINAL.search(morceau) or _DELIMITEURS.search(morceau):
+    if "&" in texte and _AUTRE_ENTITE.search(texte):
         return False
-    if not morceau:
-        return True
-    if morceau[0] != "<":  # the piece starts with a text: its left neighbour
-        avant = next((m[-1] for m in reversed(morceaux[:numero]) if m), "")
-        if morceau[0] in _BORDS or (_MOT.match(avant) and _MOT.match(morceau[0])):
+    if "_" in texte and ("{_" in texte or "_}" in texte or "%_" in texte):
+        return False
+    premier, dernier = jetons[0], jetons[-1]
+    if premier:  # the piece starts with a text: its left neighbour
+        avant = _voisin(morceaux, numero, -1)
+        if premier[0] in _BORDS or (_mot(avant) and _mot(premier[0])):
             return False
-    if morceau[-1] != ">":  # ends with a text: its right neighbour
-        apres = next((m[0] for m in morceaux[numero + 1 :] if m), "")
-        if morceau[-1] in _BORDS or (_MOT.match(apres) and _MOT.match(morceau[-1])):
+    if dernier:  # ends with a text: its right neighbour
+        apres = _voisin(morceaux, numero, 1)
+        if dernier[-1] in _BORDS or (_mot(apres) and _mot(dernier[-1])):
             return False
     return True
+
+
+def _voisin(morceaux: tuple[str, ...], numero: int, sens: int) -> str:
+    """The character next to the piece ``numero`` (before it with ``sens``
+    -1, after it with 1), or ``""`` at an end of the part."""
+    rang = numero + sens
+    while 0 <= rang < len(morceaux):
+        if morceaux[rang]:
+            return morceaux[rang][-1 if sens < 0 else 0]
+        rang += sens
+    return ""
+
+
+def _mot(caractere: str) -> bool:
+    """Whether ``caractere`` is a word character (``\\w`` of ``re``)."""
+    return caractere.isalnum() or caractere == "_"
 
 
 def _verifier_forme(
