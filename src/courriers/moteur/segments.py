@@ -64,6 +64,14 @@ def _a_cheval(avant: str, apres: str) -> bool:
 CANDIDAT_ORDINAL = re.compile(r"\d[er]")
 
 
+def _memes(contexte: Mapping[str, Any], variables: tuple[str, ...], cle: tuple[Any, ...]) -> bool:
+    """Whether the ``variables`` of ``contexte`` are the very objects of ``cle``."""
+    for variable, valeur in zip(variables, cle):  # noqa: B905 - same lengths
+        if contexte.get(variable, _ABSENT) is not valeur:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class Rendu:
     """A part's rendered text, as the pieces its segments gave."""
@@ -98,9 +106,9 @@ class _Segment:
             # a smaller context to build for each document.
             texte = self.gabarit.render({v: contexte[v] for v in self.variables if v in contexte})
             return texte, CANDIDAT_ORDINAL.search(texte) is not None, False
-        cle = tuple(contexte.get(v, _ABSENT) for v in self.variables)
-        if self.cle is not None and all(a is b for a, b in zip(cle, self.cle, strict=True)):
+        if self.cle is not None and _memes(contexte, self.variables, self.cle):
             return self.texte, self.ordinal, True
+        cle = tuple([contexte.get(v, _ABSENT) for v in self.variables])
         numerotation = NUMEROTATION_COURANTE.get()
         avant = numerotation.allouees if numerotation is not None else 0
         texte = self.gabarit.render(contexte)
