@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -96,7 +97,6 @@ def mesurer_docxtpl(nombre: int, dossier: Path) -> dict[str, float]:
 
 def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
     """The engine's ms/doc (template prepared) and the floor's, same process."""
-    import os
 
     from courriers import ecrire_lot, exemplaires, preparer_modele
     from courriers.lots import EN_MEMOIRE
@@ -133,6 +133,7 @@ def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
 
     moteur, sol, moteur_cpu, sol_cpu = [], [], [], []
     for essai in range(5):
+        _vider_le_cache_disque()
         debut, cpu = time.perf_counter(), time.process_time()
         ecrire_lot(modele, lot, dossier / f"moteur-{essai}")
         moteur.append(time.perf_counter() - debut)
@@ -141,6 +142,7 @@ def mesurer_plancher(nombre: int, dossier: Path) -> dict[str, float]:
         # made, or a few zips made then written, as the engine does): the
         # cheaper one counts.
         for en_memoire in (1, EN_MEMOIRE):
+            _vider_le_cache_disque()
             debut, cpu = time.perf_counter(), time.process_time()
             plancher(dossier / f"plancher-{essai}-{en_memoire}", en_memoire)
             sol.append(time.perf_counter() - debut)
@@ -164,6 +166,7 @@ def mesurer_jobs(nombre: int, dossier: Path, jobs: int) -> dict[str, float]:
 
     document = convocation(nombre)
     lot = exemplaires(document)
+    _vider_le_cache_disque()
     debut = time.perf_counter()
     if jobs == 1:
         ecrire_lot(preparer_modele(document), lot, dossier)
@@ -183,6 +186,13 @@ def mesurer_jobs(nombre: int, dossier: Path, jobs: int) -> dict[str, float]:
 def _pic() -> float:
     """Peak resident memory of this process, in MB (Linux: ru_maxrss in KB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _vider_le_cache_disque() -> None:
+    """Write out what earlier measurements left to the disk, so that their
+    writing does not fall in the next one (``os.sync``, where it exists)."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _dans_un_processus(moteur: str, nombre: int, jobs: int = 1) -> dict[str, float]:

@@ -104,3 +104,27 @@ def test_tranches_couvrent_le_lot_une_fois() -> None:
         indices = [i for t in repartition.tranches(total, processus) for i in t]
         assert indices == list(range(total))
         assert all(len(t) <= repartition.TAILLE_MAX_TRANCHE for t in repartition.tranches(total, 2))
+
+
+def test_en_parallele_le_modele_prepare_comme_en_un_processus(
+    donnees_exemple: dict[str, Any], tmp_path: Path
+) -> None:
+    """The workers use the template prepared for the document: the logo of
+    an emitter outside the State is in every invitation, as with one
+    process."""
+    import json
+
+    from test_messages import png
+
+    (tmp_path / "logo.png").write_bytes(png())
+    del donnees_exemple["emetteur"]["departement"]
+    donnees_exemple["emetteur"].update(
+        marque_etat=False, titre="MAIRIE DE MOULINS", logo="logo.png"
+    )
+    donnees = tmp_path / "reunion.json"
+    donnees.write_text(json.dumps(donnees_exemple), encoding="utf-8")
+    for jobs in ("1", "2"):
+        dossier = tmp_path / f"lot-{jobs}"
+        assert main(["convocation", str(donnees), "-o", str(dossier), "--jobs", jobs]) == 0
+        for chemin in sorted(dossier.iterdir()):
+            assert texte(chemin).startswith("----Image alt text---->Logo, MAIRIE DE MOULINS<")
