@@ -31,6 +31,18 @@ def cr_exemple(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return sortie
 
 
+def modele_paragraphes(dossier: Path, *paragraphes: str) -> Path:
+    """A template of plain paragraphs (``modele.docx`` in ``dossier``)."""
+    from docx import Document
+
+    document = Document()
+    for paragraphe in paragraphes:
+        document.add_paragraph(paragraphe)
+    chemin = dossier / "modele.docx"
+    document.save(str(chemin))
+    return chemin
+
+
 def rendre_dict(donnees: dict[str, Any], dossier: Path) -> Path:
     """Validate ``donnees`` as minutes, render them into ``dossier``."""
     from courriers.documents import depuis_donnees

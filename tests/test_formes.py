@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx import Document
 from lxml import etree
 
-from conftest import EXEMPLE
+from conftest import EXEMPLE, modele_paragraphes
 from courriers import Convocation, charger
 from courriers.convocations import Exemplaire, exemplaires
 from courriers.documents import chemin_modele
@@ -107,21 +106,12 @@ def test_une_forme_verifiee_une_fois(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-def _modele(dossier: Path, *paragraphes: str) -> Path:
-    document = Document()
-    for paragraphe in paragraphes:
-        document.add_paragraph(paragraphe)
-    chemin = dossier / "modele.docx"
-    document.save(str(chemin))
-    return chemin
-
-
 def test_une_valeur_dans_un_attribut_prend_le_chemin_habituel(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A shape whose text would fall in an attribute is not used: the
     value still ends up where the template put it."""
-    chemin = _modele(tmp_path, "{{ reunion.instance.nom }}", "{{ convoque.nom }}")
+    chemin = modele_paragraphes(tmp_path, "{{ reunion.instance.nom }}", "{{ convoque.nom }}")
     with zipfile.ZipFile(chemin) as paquet:
         membres = {nom: paquet.read(nom) for nom in paquet.namelist()}
     corps = membres["word/document.xml"].decode()

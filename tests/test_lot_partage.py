@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from conftest import EXEMPLE
+from conftest import EXEMPLE, modele_paragraphes
 from courriers import Convocation, charger
 from courriers.convocations import exemplaires
 from courriers.documents import chemin_modele, depuis_donnees
@@ -129,17 +129,8 @@ def test_ce_qui_ne_depend_que_de_la_reunion_rendu_une_fois(
     assert lus.count("appel") == len(lot)  # the invitee's own formula, each time
 
 
-def _modele_paragraphes(dossier: Path, *paragraphes: str) -> Path:
-    document = Document()
-    for paragraphe in paragraphes:
-        document.add_paragraph(paragraphe)
-    chemin = dossier / "modele.docx"
-    document.save(str(chemin))
-    return chemin
-
-
 def test_un_set_rend_le_modele_entier(tmp_path: Path) -> None:
-    chemin = _modele_paragraphes(
+    chemin = modele_paragraphes(
         tmp_path,
         "{% set quand = reunion.date|date_longue %}",
         "{{ convoque|personne }}",
@@ -159,7 +150,7 @@ def test_un_set_rend_le_modele_entier(tmp_path: Path) -> None:
 def test_une_erreur_dans_un_segment_comme_sans_segments(tmp_path: Path) -> None:
     from courriers.erreurs import ErreurCourriers
 
-    chemin = _modele_paragraphes(
+    chemin = modele_paragraphes(
         tmp_path,
         "{{ reunion.date|date_longue }}",
         "{% if numero == 3 %}{{ convoque.inexistant }}{% endif %}",

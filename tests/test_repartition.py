@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx import Document
 
-from conftest import EXEMPLE
+from conftest import EXEMPLE, modele_paragraphes
 from courriers import Convocation, charger, repartition
 from courriers.cli import main
 from courriers.convocations import Exemplaire, exemplaires
@@ -25,15 +24,6 @@ class _NonTransmissible(Exemplaire):
 
     def __reduce__(self) -> Any:
         raise AssertionError("un document du lot a été envoyé à un processus")
-
-
-def _modele_simple(dossier: Path, *paragraphes: str) -> Path:
-    document = Document()
-    for paragraphe in paragraphes:
-        document.add_paragraph(paragraphe)
-    chemin = dossier / "modele.docx"
-    document.save(str(chemin))
-    return chemin
 
 
 @pytest.mark.skipif(
@@ -67,7 +57,7 @@ def test_en_parallele_les_memes_documents_qu_en_un_processus(tmp_path: Path) -> 
 
 
 def test_en_parallele_un_echec_n_ecrit_rien(tmp_path: Path) -> None:
-    modele = _modele_simple(tmp_path, "{% if numero == 9 %}{{ 1 // 0 }}{% endif %}")
+    modele = modele_paragraphes(tmp_path, "{% if numero == 9 %}{{ 1 // 0 }}{% endif %}")
     dossier = tmp_path / "lot"
     dossier.mkdir()
     (dossier / "convocation-01-martin-isabelle.docx").write_bytes(b"ancienne")
@@ -80,7 +70,7 @@ def test_en_parallele_un_echec_n_ecrit_rien(tmp_path: Path) -> None:
 def test_en_parallele_continuer_ecrit_les_bons(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    modele = _modele_simple(tmp_path, "{% if numero in (3, 11) %}{{ 1 // 0 }}{% endif %}")
+    modele = modele_paragraphes(tmp_path, "{% if numero in (3, 11) %}{{ 1 // 0 }}{% endif %}")
     dossier = tmp_path / "lot"
     arguments = ["convocation", str(EXEMPLE), "-o", str(dossier), "--modele", str(modele)]
     assert main([*arguments, "--jobs", "2", "--continuer"]) == 8
