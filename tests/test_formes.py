@@ -15,7 +15,7 @@ from conftest import EXEMPLE, modele_paragraphes
 from courriers import Convocation, charger
 from courriers.convocations import Exemplaire, exemplaires
 from courriers.documents import chemin_modele
-from courriers.moteur import formes, prepare
+from courriers.moteur import etapes, formes, prepare
 from courriers.moteur.prepare import ModelePrepare, preparer
 
 #: Names that a shape must not take as they are (markup, entities, docxtpl's
@@ -83,13 +83,13 @@ def test_memes_parties_qu_en_verifiant_chaque_document(monkeypatch: pytest.Monke
 def _compter_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The parts parsed by the strict parser."""
     analyses: list[str] = []
-    original = prepare._verifier
+    original = etapes.verifier_partie
 
     def compte(xml: str, modele: str, partie: str) -> Any:
         analyses.append(partie)
         return original(xml, modele, partie)
 
-    monkeypatch.setattr(prepare, "_verifier", compte)
+    monkeypatch.setattr(prepare, "verifier_partie", compte)
     return analyses
 
 
@@ -130,8 +130,8 @@ def test_une_valeur_dans_un_attribut_prend_le_chemin_habituel(
         with zipfile.ZipFile(io.BytesIO(contenu)) as paquet:
             arbre = etree.fromstring(paquet.read("word/document.xml"))
         signets = [
-            element.get(f"{{{prepare.NS_W}}}name", "")
-            for element in arbre.iter(f"{{{prepare.NS_W}}}bookmarkStart")
+            element.get(f"{{{etapes.NS_W}}}name", "")
+            for element in arbre.iter(f"{{{etapes.NS_W}}}bookmarkStart")
         ]
         assert [s.upper() for s in signets] == [nom]
     # Each document parsed (and the shape tried once).

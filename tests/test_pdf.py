@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from courriers import pdf
+from courriers import pdf, pdf_reglages, programmes
 from courriers.convocations import exemplaires
 from courriers.documents import TYPES, charger, ecrire, preparer_modele
 from courriers.donnees.convocation import Convocation
@@ -190,7 +190,7 @@ def lot(tmp_path_factory: pytest.TempPathFactory) -> Lot:
         pytest.skip("LibreOffice ou poppler-utils absent")
     docx = _rendre_exemples(tmp_path_factory.mktemp("exemples"))
     lancements: list[list[str]] = []
-    executer = pdf._executer
+    executer = programmes.executer
 
     def compter(commande: list[str], *args: Any) -> int:
         lancements.append(commande)
@@ -415,7 +415,7 @@ def test_commande_profil_prive_options_et_polices(faux: Faux, tmp_path: Path) ->
     assert {"--headless", "--norestore", "--nolockcheck", "--infilter=MS Word 2007 XML"} <= set(
         appel
     )
-    assert appel[appel.index("--convert-to") + 1] == pdf.options_filtre(False)
+    assert appel[appel.index("--convert-to") + 1] == pdf_reglages.options_filtre(False)
     assert appel[-2:] == [str(a), str(b)]
     assert "FONTCONFIG_FILE" not in os.environ or os.environ["FONTCONFIG_FILE"] != str(
         pdf.FICHIER_FONTCONFIG

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from courriers import limites, pdf, pdf_parallele
+from courriers import limites, pdf, pdf_parallele, pdf_reglages
 from courriers.erreurs import ErreurConversion
 from courriers.pdf import convertir
 
@@ -145,7 +145,7 @@ def test_profil_aux_reglages_modifies_refait(faux: Faux, tmp_path: Path) -> None
 
 @posix
 def test_un_profil_verrouille_n_est_pas_partage(faux: Faux, tmp_path: Path) -> None:
-    with pdf_parallele.profil(tmp_path / "inutile", "pdf", pdf._registre(False)) as pris:
+    with pdf_parallele.profil(tmp_path / "inutile", "pdf", pdf_reglages.registre(False)) as pris:
         assert pris == faux.cache / "pdf-0"
         convertir(_docx(tmp_path / "docs", 2))
     assert faux.appels()[0][0] == (faux.cache / "pdf-1").as_uri()

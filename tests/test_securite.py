@@ -309,7 +309,7 @@ def test_des_donnees_qui_ressemblent_a_du_jinja_restent_du_texte(
 
 
 def test_le_profil_libreoffice_ne_va_rien_chercher(tmp_path: Path) -> None:
-    from courriers.pdf import _registre
+    from courriers.pdf_reglages import registre as _registre
 
     reglages = _registre(pdfa=False)
     for nom in ("BlockUntrustedRefererLinks", "DisableMacrosExecution", "ooInetHTTPProxyName"):

@@ -17,7 +17,7 @@ process runs
   does not ship; Marianne is used when installed, else Arial, else Liberation
   Sans (same metrics), never the default DejaVu Sans;
 * within ``delai`` seconds: past that, its whole process group is killed;
-* so that it fetches nothing (``_SANS_RESSOURCE_EXTERNE``: linked images
+* so that it fetches nothing (``pdf_reglages.SANS_RESSOURCE_EXTERNE``: linked images
   blocked, links never updated, macros off, HTTP through a dead proxy).
 
 The PDF is tagged (structure for screen readers), with ``pdfa=True`` a
@@ -39,23 +39,19 @@ failure nothing is written and an earlier PDF of the same name is untouched.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
 
 from courriers import pdf_parallele
 from courriers import temporaires as fichiers_temporaires
-from courriers.erreurs import ErreurConversion, ErreurCourriers
+from courriers.erreurs import ErreurConversion
 from courriers.messages import erreur
+from courriers.pdf_reglages import options_filtre, registre
+from courriers.programmes import executer as _executer
 from courriers.systeme import raison
 
 VARIABLE_SOFFICE = "COURRIERS_SOFFICE"
@@ -84,32 +80,6 @@ _PAGE_PNG = re.compile(r"page-(\d+)\.png")
 def disponible() -> bool:
     """Whether LibreOffice is found (``COURRIERS_SOFFICE``, the PATH, the usual places)."""
     return _chercher_soffice() is not None
-
-
-def _reglages(pdfa: bool, pdfua: bool) -> dict[str, tuple[str, str]]:
-    """LibreOffice's PDF export settings: name → (type, value)."""
-    reglages = {"UseTaggedPDF": ("boolean", "true")}
-    if pdfa:
-        reglages["SelectPdfVersion"] = ("long", "2")
-    if pdfua:
-        reglages["PDFUACompliance"] = ("boolean", "true")
-        reglages["DisplayPDFDocumentTitle"] = ("boolean", "true")
-    return reglages
-
-
-def options_filtre(pdfa: bool = False, pdfua: bool = False) -> str:
-    """The ``--convert-to`` argument: PDF export, tagged, PDF/A-2b if
-    ``pdfa``, PDF/UA-1 with the title in the title bar if ``pdfua``.
-
-    >>> options_filtre()
-    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-    >>> '"SelectPdfVersion":{"type":"long","value":"2"}' in options_filtre(pdfa=True)
-    True
-    >>> '"PDFUACompliance":{"type":"boolean","value":"true"}' in options_filtre(pdfua=True)
-    True
-    """
-    options = {nom: {"type": t, "value": v} for nom, (t, v) in _reglages(pdfa, pdfua).items()}
-    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
 def convertir(
@@ -263,7 +233,7 @@ def _convertir_dans(
     runs, :mod:`courriers.pdf_parallele`); return each checked PDF.
     ``normes``: (PDF/A-2b, PDF/UA-1)."""
     env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
-    reglages = _registre(*normes)
+    reglages = registre(*normes)
     sorte = "pdf" + "".join(nom for nom, voulu in zip(("a", "ua"), normes, strict=True) if voulu)
 
     def convertir_partie(numero: int, partie: list[Path]) -> dict[Path, Path]:
@@ -303,7 +273,7 @@ def _convertir_lot(
             raise
     faits = {s: sortie / f"{s.stem}.pdf" for s in lot if (sortie / f"{s.stem}.pdf").is_file()}
     restants = [s for s in lot if s not in faits]
-    pdf_parallele.renouveler(profil, _registre(*normes))
+    pdf_parallele.renouveler(profil, registre(*normes))
     reprise = sortie.with_name(f"{sortie.name}-reprise")
     return {**faits, **_une_conversion(restants, reprise, profil, env, normes, delai, soffice)}
 
@@ -339,51 +309,6 @@ def _une_conversion(
     if code != 0:
         raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
     return {source: sortie / f"{source.stem}.pdf" for source in lot}
-
-
-#: Settings of the private profile so that LibreOffice fetches nothing,
-#: should a document still hold a link (the engine refuses templates that
-#: do, ``moteur/references.py``): linked images of untrusted origin blocked,
-#: links never updated, no macro run, and every HTTP(S) request sent to a
-#: proxy that does not exist (port 9 of the machine itself).
-_SANS_RESSOURCE_EXTERNE = [
-    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
-    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
-    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
-    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
-    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
-    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
-    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
-    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
-    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
-    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
-    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
-    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
-]
-
-
-def _registre(pdfa: bool, pdfua: bool = False) -> str:
-    """The ``registrymodifications.xcu`` of our profiles: PDF export
-    settings (read by the versions older than 7.4, which ignore the JSON
-    filter options) and :data:`_SANS_RESSOURCE_EXTERNE`."""
-    export = {nom: valeur for nom, (_, valeur) in _reglages(pdfa, pdfua).items()}
-    export.setdefault("SelectPdfVersion", "0")
-    reglages = [
-        *(("/org.openoffice.Office.Common/Filter/PDF/Export", n, v) for n, v in export.items()),
-        *_SANS_RESSOURCE_EXTERNE,
-    ]
-    items = "".join(
-        f'<item oor:path="{chemin}">'
-        f'<prop oor:name="{nom}" oor:op="fuse"><value>{valeur}</value></prop></item>\n'
-        for chemin, nom, valeur in reglages
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        f"{items}</oor:items>\n"
-    )
 
 
 def _fichier_fontconfig() -> Path:
@@ -442,80 +367,6 @@ def _verifier(produits: dict[Path, Path], pdfa: bool, pdfua: bool = False) -> No
             raise erreur("pdf.pas_pdfa", source=source)
         if pdfua and not _PDFUA_PARTIE.search(contenu):
             raise erreur("pdf.pas_pdfua", source=source, avec=" et PDF/A-2b" if pdfa else "")
-
-
-# --- Processes ---------------------------------------------------------------
-
-
-def _executer(
-    commande: list[str],
-    env: dict[str, str] | None,
-    delai: float,
-    journal: Path,
-    depasse: ErreurCourriers,
-) -> int:
-    """Run ``commande`` (output to ``journal``) in its own process group;
-    kill the group and raise ``depasse`` past ``delai`` seconds. Returns the
-    exit code."""
-    with journal.open("wb") as sortie:
-        try:
-            processus = _lancer(commande, env, sortie)
-        except OSError as exc:
-            raise erreur(
-                "pdf.lancement_impossible", programme=commande[0], raison=raison(exc)
-            ) from exc
-        try:
-            return processus.wait(timeout=delai)
-        except subprocess.TimeoutExpired:
-            raise depasse from None
-        finally:
-            _arreter_groupe(processus)
-
-
-if sys.platform == "win32":
-
-    def _lancer(
-        commande: list[str], env: dict[str, str] | None, sortie: IO[bytes]
-    ) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            commande,
-            stdin=subprocess.DEVNULL,
-            stdout=sortie,
-            stderr=subprocess.STDOUT,
-            env=env,
-            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
-        )
-
-    def _arreter_groupe(processus: subprocess.Popen[bytes]) -> None:
-        if processus.poll() is None:
-            subprocess.run(
-                ["taskkill", "/F", "/T", "/PID", str(processus.pid)],
-                capture_output=True,
-                check=False,
-            )
-            processus.kill()
-        processus.wait()
-
-else:
-
-    def _lancer(
-        commande: list[str], env: dict[str, str] | None, sortie: IO[bytes]
-    ) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            commande,
-            stdin=subprocess.DEVNULL,
-            stdout=sortie,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-
-    def _arreter_groupe(processus: subprocess.Popen[bytes]) -> None:
-        """Kill what is left of the process group (all of it on a timeout;
-        nothing, normally, after a clean exit), then reap the leader."""
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(processus.pid, signal.SIGKILL)
-        processus.wait()
 
 
 # --- Publishing --------------------------------------------------------------

@@ -29,7 +29,7 @@ because a text may take the fast way only when it is **inert**:
   write), no control character, no surrogate or non-character: put in
   text content it stays text, and the part stays well formed;
 * no ``{_``, ``_}``, ``%_`` in it, and none of ``_ { } %`` at its ends:
-  docxtpl's steps after Jinja (``_apres_jinja``: ``{_{``, ``%_}``…)
+  docxtpl's steps after Jinja (``etapes.apres_jinja``: ``{_{``, ``%_}``…)
   cannot match in it or across its ends (values never hold these pairs:
   ``contenu_run`` writes their underscore as ``&#95;``);
 * no digit followed by ``e`` or ``r``, and no word character joined to a

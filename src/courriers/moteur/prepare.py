@@ -31,7 +31,6 @@ from typing import Any
 
 from docx import Document
 from docx.shared import Mm
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from lxml import etree
 from markupsafe import Markup
@@ -42,6 +41,15 @@ from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
 from courriers.moteur.donnees_gabarit import Conversion
 from courriers.moteur.environnement import environnement
 from courriers.moteur.erreurs_jinja import erreur_de_rendu, erreur_jinja, texte_pres_de
+from courriers.moteur.etapes import (
+    NS_W,
+    apres_jinja,
+    avant_jinja,
+    cellules_terminees,
+    renumeroter_images,
+    saut_de_page,
+    verifier_partie,
+)
 from courriers.moteur.exposants import ordinaux_en_exposant
 from courriers.moteur.formes import Formes
 from courriers.moteur.grilles import reparer_grilles
@@ -60,22 +68,12 @@ from courriers.moteur.styles import STYLES_COURANTS, resoudre_styles
 from courriers.moteur.word import (
     RELATIONS_COMMENTAIRES,
     en_document,
-    refuser_revisions,
-    retirer_commentaires,
 )
 
-NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {"w": NS_W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _PARTIES_A_RENDRE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CORE = "docProps/core.xml"
-_W_T = f"{{{NS_W}}}t"
-_W_TC = f"{{{NS_W}}}tc"
-_WP_DOCPR = f"{{{_NS['wp']}}}docPr"
 _NUMBERING = "word/numbering.xml"
-_ANALYSEUR = etree.XMLParser(resolve_entities=False, huge_tree=True)
-# docxtpl's stateless helpers (patch_xml, resolve_listing).
-_DOCXTPL = DocxTemplate(io.BytesIO())
 
 #: Width of the Marianne image in the bloc-marque (house style).
 LARGEUR_MARIANNE = Mm(25)
@@ -154,12 +152,10 @@ class ModelePrepare:
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> bytes:
         rendu = self._rendu(partie, contexte, numerotation)
-        octets = partie.formes.rendre(
-            rendu, _apres_jinja, lambda xml: self._serialiser(partie, xml)
-        )
+        octets = partie.formes.rendre(rendu, apres_jinja, lambda xml: self._serialiser(partie, xml))
         if octets is not None:
             return octets  # a shape checked already, filled with this document's texts
-        xml, ordinal = _apres_jinja(rendu.texte), rendu.ordinal
+        xml, ordinal = apres_jinja(rendu.texte), rendu.ordinal
         dernier = self._derniers.get(partie.nom)
         if dernier is not None and dernier[0] == xml:
             return dernier[1]  # the same text as the last document: checked already
@@ -176,7 +172,7 @@ class ModelePrepare:
         self, partie: _Partie, contexte: Mapping[str, Any], numerotation: Numerotation
     ) -> Any:
         rendu = self._rendu(partie, contexte, numerotation)
-        return self._verifier_et_completer(partie, _apres_jinja(rendu.texte), rendu.ordinal)[0]
+        return self._verifier_et_completer(partie, apres_jinja(rendu.texte), rendu.ordinal)[0]
 
     def _serialiser(self, partie: _Partie, xml: str) -> bytes:
         """A rendered part checked, completed by the passes and serialised."""
@@ -209,10 +205,10 @@ class ModelePrepare:
     def _verifier_et_completer(self, partie: _Partie, xml: str, ordinal: bool) -> tuple[Any, bool]:
         """The checked tree of a rendered part, after the passes, and
         whether a pass changed it."""
-        arbre = _verifier(xml, self.nom, partie.nom)
+        arbre = verifier_partie(xml, self.nom, partie.nom)
         modifie = reparer_grilles(arbre) > 0
-        modifie = _renumeroter_images(arbre) or modifie
-        modifie = _cellules_terminees(arbre) or modifie
+        modifie = renumeroter_images(arbre) or modifie
+        modifie = cellules_terminees(arbre) or modifie
         if ordinal:  # most parts have none: no pass at all
             modifie = ordinaux_en_exposant(arbre) or modifie
         return arbre, modifie
@@ -258,7 +254,7 @@ class ModelePrepare:
             blocs = [e for e in corps if e.tag != f"{{{NS_W}}}sectPr"]
             if numero:
                 numerotation.recommencer_listes(blocs)
-                contenu.append(_saut_de_page())
+                contenu.append(saut_de_page())
             else:
                 premier, racine = contexte, arbre
             contenu.extend(blocs)
@@ -271,7 +267,7 @@ class ModelePrepare:
         corps.extend(contenu)
         if section is not None:
             corps.append(section)
-        _renumeroter_images(racine)
+        renumeroter_images(racine)
         with self._limite("en-têtes et pieds de page"):
             rendus = {
                 p.nom: self._rendre_partie(p, premier, numerotation)
@@ -325,7 +321,7 @@ def preparer(
     parties: list[_Partie] = []
     for nom, octets in contenus.items():
         if _PARTIES_A_RENDRE.match(nom):
-            source = _avant_jinja(octets, modele.name, nom)
+            source = avant_jinja(octets, modele.name, nom)
             try:
                 gabarit = env.from_string(source)
             except TemplateError as exc:
@@ -361,7 +357,7 @@ def preparer(
 
 def _sans_commentaires(document: Any) -> None:
     """Drop the comments parts: generated documents carry no comment (their
-    anchors are removed from each part by :func:`_avant_jinja`)."""
+    anchors are removed from each part by :func:`avant_jinja`)."""
     partie = document.part
     for rid, relation in list(partie.rels.items()):
         if relation.reltype.endswith(RELATIONS_COMMENTAIRES):
@@ -389,75 +385,3 @@ def _images(
             f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
         )
     return drawings
-
-
-def _avant_jinja(octets: bytes, modele: str = "", nom: str = "") -> str:
-    """A part's XML as docxtpl gives it to Jinja: tracked changes refused,
-    comment anchors removed, serialised by lxml, tags repaired, a newline
-    before each paragraph (for error line numbers)."""
-    racine = etree.fromstring(octets, _ANALYSEUR)
-    refuser_revisions(racine, modele, nom)
-    retirer_commentaires(racine)
-    source = etree.tostring(racine, encoding="unicode")
-    source = _DOCXTPL.patch_xml(source)
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-
-
-def _apres_jinja(xml: str) -> str:
-    """docxtpl's steps after Jinja, in its order."""
-    # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml), by plain replacements.
-    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    if "{_" in xml or "_}" in xml or "%_" in xml:
-        xml = (
-            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
-    if not any(c in xml for c in "\t\n\a\f") or not _CONTROLES_DANS_UN_TEXTE.search(xml):
-        return xml  # resolve_listing would change nothing: skip its cost
-    resolu: str = _DOCXTPL.resolve_listing(xml)
-    return resolu
-
-
-# \t \n \a \f inside a text node: what docxtpl's resolve_listing turns into
-# Word elements. Values never hold them (``finaliser`` maps them already);
-# only the template's own text might.
-_CONTROLES_DANS_UN_TEXTE = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
-
-
-def _verifier(xml: str, modele: str, partie: str) -> Any:
-    """Strict parse of a rendered part, and the one structural mistake a
-    well-formed part can still hold: elements inside a text node (a block
-    filter such as ``markdown`` used without ``{{p … }}``)."""
-    try:
-        arbre = etree.fromstring(xml.encode("utf-8"), _ANALYSEUR)
-    except etree.XMLSyntaxError as exc:
-        raise erreur("modele.xml_invalide", modele=modele, partie=partie, detail=exc.msg) from exc
-    if any(len(t) for t in arbre.iter(_W_T)):
-        raise erreur("modele.paragraphe_dans_un_texte", modele=modele, partie=partie)
-    return arbre
-
-
-def _cellules_terminees(arbre: Any) -> bool:
-    """Word requires every table cell to end with a paragraph; a Markdown
-    table inserted last in a cell (``{{p … |markdown }}``) would not.
-    Whether a paragraph was added."""
-    ajoute = False
-    for cellule in arbre.iter(_W_TC):
-        if len(cellule) == 0 or cellule[-1].tag != f"{{{NS_W}}}p":
-            etree.SubElement(cellule, f"{{{NS_W}}}p")
-            ajoute = True
-    return ajoute
-
-
-def _renumeroter_images(arbre: Any) -> bool:
-    """Unique ids for drawings (a loop may repeat an image); whether there
-    was one."""
-    numero = 1000
-    for numero, doc_pr in enumerate(arbre.iter(_WP_DOCPR), start=1001):
-        doc_pr.set("id", str(numero))
-    return numero > 1000
-
-
-def _saut_de_page() -> Any:
-    return etree.fromstring(
-        f'<w:p xmlns:w="{NS_W}"><w:r><w:br w:type="page"/></w:r></w:p>', _ANALYSEUR
-    )

@@ -34,8 +34,9 @@ from typing import Any
 from lxml import etree
 
 from courriers.messages import erreur
+from courriers.moteur.etapes import ANALYSEUR as _ANALYSEUR
+from courriers.moteur.etapes import NS_W
 from courriers.moteur.markdown import STYLES_PAR_DEFAUT
-from courriers.moteur.prepare import _ANALYSEUR, NS_W
 from courriers.verification.contraste import (
     CONTRASTE_MINIMAL,
     _couleur,

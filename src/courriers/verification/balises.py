@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from courriers.moteur.prepare import _DOCXTPL
+from courriers.moteur.etapes import DOCXTPL as _DOCXTPL
 from courriers.verification.lieux import _Paragraphe
 
 _ESPACE = "[ \t\u00a0\u202f]"

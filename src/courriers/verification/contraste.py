@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from courriers.moteur.prepare import NS_W
+from courriers.moteur.etapes import NS_W
 
 _W = f"{{{NS_W}}}"
 CONTRASTE_MINIMAL = 4.5

@@ -9,7 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from courriers.moteur.prepare import NS_W
+from courriers.moteur.etapes import NS_W
 
 _W = f"{{{NS_W}}}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

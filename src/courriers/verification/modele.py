@@ -10,8 +10,8 @@ from typing import Any
 from courriers.limites import verifier_paquet_docx
 from courriers.messages import erreur
 from courriers.moteur.bornes import TempsDepasse, duree_limitee, valeur_limite
+from courriers.moteur.etapes import NS_W
 from courriers.moteur.grilles import grilles_incoherentes
-from courriers.moteur.prepare import NS_W
 from courriers.moteur.references import references_du_paquet
 from courriers.verification.accessibilite import verifier_accessibilite
 from courriers.verification.analyse import _Balises

@@ -17,7 +17,9 @@ from lxml import etree
 from courriers.messages import erreur
 from courriers.moteur.bac_a_sable import BacASable
 from courriers.moteur.erreurs_jinja import message_jinja, texte_autour
-from courriers.moteur.prepare import _ANALYSEUR, _PARTIES_A_RENDRE, _avant_jinja
+from courriers.moteur.etapes import ANALYSEUR as _ANALYSEUR
+from courriers.moteur.etapes import avant_jinja as _avant_jinja
+from courriers.moteur.prepare import _PARTIES_A_RENDRE
 from courriers.verification.lieux import _Paragraphe
 from courriers.verification.problemes import Probleme
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from courriers.moteur.prepare import _avant_jinja
+from courriers.moteur.etapes import avant_jinja as _avant_jinja
 from courriers.moteur.styles import styles_manquants, styles_sans_numerotation
 from courriers.moteur.word import nature, revisions
 from courriers.verification.balises import _Balise
