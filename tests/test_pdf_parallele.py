@@ -21,7 +21,8 @@ posix = pytest.mark.skipif(sys.platform == "win32", reason="faux soffice en shel
 
 # FAUX_MODE: "ecrire" (a PDF per document); "planter-une-fois": the first
 # run writes the first document's PDF then exits 3, the next ones work;
-# "bloquer-une-fois": the first run hangs; "planter": every run exits 3.
+# "bloquer-une-fois": the first run hangs; "planter": every run exits 3;
+# "tout-puis-planter": every PDF written, then exit 3.
 FAUX = r"""#!/bin/sh
 profil=""; sortie=""; precedent=""
 for argument in "$@"; do
@@ -37,6 +38,7 @@ if [ ! -e "$FAUX_JOURNAL.deja" ]; then premier=1; touch "$FAUX_JOURNAL.deja"; fi
 ecrire() { printf '%%PDF-1.6\n<< /Type /Catalog /StructTreeRoot 2 0 R >>\n%%%%EOF\n' > "$sortie/$1.pdf"; }
 case "$FAUX_MODE" in
   planter) exit 3 ;;
+  tout-puis-planter) for nom in $docs; do ecrire "$nom"; done; exit 3 ;;
   planter-une-fois) if [ $premier = 1 ]; then set -- $docs; ecrire "$1"; exit 3; fi ;;
   bloquer-une-fois) if [ $premier = 1 ]; then sleep 30; fi ;;
 esac
@@ -178,6 +180,18 @@ def test_un_processus_qui_plante_repris_une_fois_sur_ce_qui_manque(
     premier, reprise = faux.appels()
     assert premier[1] == ["lettre-00", "lettre-01", "lettre-02"]
     assert reprise[1] == ["lettre-01", "lettre-02"]  # the first PDF was written
+
+
+@posix
+def test_rien_a_reprendre_quand_tous_les_pdf_sont_ecrits(
+    faux: Faux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that exits in error after writing every PDF is not run again
+    on nothing: its PDFs are checked and published like the others."""
+    monkeypatch.setenv("FAUX_MODE", "tout-puis-planter")
+    docx = _docx(tmp_path / "docs", 2)
+    assert convertir(docx) == [d.with_suffix(".pdf") for d in docx]
+    assert len(faux.appels()) == 1
 
 
 @posix

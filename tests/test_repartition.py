@@ -118,3 +118,28 @@ def test_en_parallele_le_modele_prepare_comme_en_un_processus(
         assert main(["convocation", str(donnees), "-o", str(dossier), "--jobs", jobs]) == 0
         for chemin in sorted(dossier.iterdir()):
             assert texte(chemin).startswith("----Image alt text---->Logo, MAIRIE DE MOULINS<")
+
+
+def test_une_preparation_en_erreur_rapportee_avant_tout_processus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where workers are not forked they prepare the template again; it is
+    prepared here first, so that its error is raised once, before any
+    worker starts (a pool whose initializer fails starts workers again and
+    again)."""
+    from multiprocessing.context import BaseContext
+
+    from courriers.erreurs import ErreurCourriers
+    from courriers.messages import erreur
+
+    def preparation() -> Any:
+        raise erreur("donnees.dossier_attendu", dossier=tmp_path)
+
+    def aucun_processus(*_: Any, **__: Any) -> Any:
+        raise AssertionError("un processus a été lancé")
+
+    monkeypatch.setattr(repartition, "herite", lambda _contexte: False)
+    monkeypatch.setattr(BaseContext, "Pool", aucun_processus)
+    lot = exemplaires(charger(EXEMPLE, Convocation))
+    with pytest.raises(ErreurCourriers):
+        ecrire_lot_parallele(preparation, lot, tmp_path / "lot", 2)

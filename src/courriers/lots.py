@@ -119,22 +119,26 @@ def ecrire_lot_parallele(
     """Same as :func:`ecrire_lot`, with ``processus`` worker processes.
 
     ``preparation()`` gives the prepared template, e.g.
-    ``functools.partial(documents.preparer_modele, convocation)``. Where
-    processes are forked, this process prepares it once and the workers
-    inherit it with the batch; elsewhere each worker receives the batch
-    once and prepares the template. Then they receive only ranges of
-    indices (:mod:`courriers.repartition`)."""
+    ``functools.partial(documents.preparer_modele, convocation)``. This
+    process prepares it first (its errors reported before any worker
+    starts). Where processes are forked, the workers inherit it with the
+    batch; elsewhere each worker receives the batch once and prepares the
+    template again. Then they receive only ranges of indices
+    (:mod:`courriers.repartition`)."""
     _creer(dossier)
     pid = os.getpid()
     resultats: list[Path | str] = []
     contexte = repartition.contexte_processus()
-    modele = preparation() if repartition.herite(contexte) else None
+    # Prepared here in any case: a mistake (an image, the template) is
+    # reported once, before any worker starts (a pool whose initializer
+    # fails would start workers again and again).
+    modele = preparation()
     paquets = repartition.tranches(len(exemplaires), processus)
     travail = partial(_ecrire_paquet, dossier=dossier, continuer=continuer, pid=pid, strict=strict)
     groupe = contexte.Pool(
         processus,
         initializer=_initialiser_processus,
-        initargs=(modele, preparation, exemplaires, pid),
+        initargs=(modele if repartition.herite(contexte) else None, preparation, exemplaires, pid),
     )
     try:
         for faits in groupe.imap(travail, paquets):

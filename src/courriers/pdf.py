@@ -44,6 +44,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from courriers import pdf_parallele
@@ -233,6 +234,7 @@ def _convertir_dans(
     runs, :mod:`courriers.pdf_parallele`); return each checked PDF.
     ``normes``: (PDF/A-2b, PDF/UA-1)."""
     env = {**os.environ, "FONTCONFIG_FILE": str(_fichier_fontconfig())}
+    passe = _Passe(soffice, env, normes, delai)
     reglages = registre(*normes)
     sorte = "pdf" + "".join(nom for nom, voulu in zip(("a", "ua"), normes, strict=True) if voulu)
 
@@ -242,7 +244,7 @@ def _convertir_dans(
         with pdf_parallele.profil(temporaire, sorte, reglages) as profil:
             for rang, lot in enumerate(_repartir(partie)):
                 sortie = tmp / f"partie-{numero}-lot-{rang}"
-                produits.update(_convertir_lot(lot, sortie, profil, env, normes, delai, soffice))
+                produits.update(_convertir_lot(lot, sortie, profil, passe))
         return produits
 
     produits: dict[Path, Path] = {}
@@ -254,42 +256,40 @@ def _convertir_dans(
     return {source: produits[source] for source in sources}
 
 
-def _convertir_lot(
-    lot: list[Path],
-    sortie: Path,
-    profil: Path,
-    env: dict[str, str],
-    normes: tuple[bool, bool],
-    delai: float,
-    soffice: str,
-) -> dict[Path, Path]:
+@dataclass(frozen=True)
+class _Passe:
+    """What every LibreOffice run of a call shares."""
+
+    soffice: str
+    env: dict[str, str]
+    #: (PDF/A-2b, PDF/UA-1).
+    normes: tuple[bool, bool]
+    #: The time limit of one run, in seconds.
+    delai: float
+
+
+def _convertir_lot(lot: list[Path], sortie: Path, profil: Path, passe: _Passe) -> dict[Path, Path]:
     """One LibreOffice run on ``lot``. A run that is killed by the time
     limit or crashes is retried once, with its profile made again, on the
     documents it left without a PDF; a second failure is the error."""
     try:
-        return _une_conversion(lot, sortie, profil, env, normes, delai, soffice)
+        return _une_conversion(lot, sortie, profil, passe)
     except ErreurConversion as exc:
         if exc.code not in ("pdf.trop_long", "pdf.echec"):
             raise
     faits = {s: sortie / f"{s.stem}.pdf" for s in lot if (sortie / f"{s.stem}.pdf").is_file()}
     restants = [s for s in lot if s not in faits]
-    pdf_parallele.renouveler(profil, registre(*normes))
+    if not restants:
+        return faits  # every PDF written before the failure: checked like the others
+    pdf_parallele.renouveler(profil, registre(*passe.normes))
     reprise = sortie.with_name(f"{sortie.name}-reprise")
-    return {**faits, **_une_conversion(restants, reprise, profil, env, normes, delai, soffice)}
+    return {**faits, **_une_conversion(restants, reprise, profil, passe)}
 
 
-def _une_conversion(
-    lot: list[Path],
-    sortie: Path,
-    profil: Path,
-    env: dict[str, str],
-    normes: tuple[bool, bool],
-    delai: float,
-    soffice: str,
-) -> dict[Path, Path]:
+def _une_conversion(lot: list[Path], sortie: Path, profil: Path, passe: _Passe) -> dict[Path, Path]:
     sortie.mkdir()
     commande = [
-        soffice,
+        passe.soffice,
         f"-env:UserInstallation={profil.as_uri()}",
         "--headless",
         "--norestore",
@@ -298,14 +298,14 @@ def _une_conversion(
         "--nodefault",
         *(["--infilter=MS Word 2007 XML"] if _tous_docx(lot) else []),
         "--convert-to",
-        options_filtre(*normes),
+        options_filtre(*passe.normes),
         "--outdir",
         str(sortie),
         *(str(source) for source in lot),
     ]
     journal = sortie.with_name(f"{sortie.name}.log")
-    depasse = erreur("pdf.trop_long", delai=_secondes(delai), documents=_noms(lot))
-    code = _executer(commande, env, delai, journal, depasse)
+    depasse = erreur("pdf.trop_long", delai=_secondes(passe.delai), documents=_noms(lot))
+    code = _executer(commande, passe.env, passe.delai, journal, depasse)
     if code != 0:
         raise erreur("pdf.echec", statut=code, documents=_noms(lot), journal=_extrait(journal))
     return {source: sortie / f"{source.stem}.pdf" for source in lot}

@@ -124,23 +124,18 @@ def duree_limitee(variable: str) -> Iterator[float]:
     lot: _Lot | None = getattr(_ECHEANCE, "lot", None)
     if lot is not None and precedente is None:
         # Within sonnerie(): limits read once, handler installed already.
-        secondes = lot.valeur(variable)
-        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, lot.taille)
-        signal.setitimer(signal.ITIMER_PROF, secondes)
-        try:
-            yield secondes
-        finally:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            _ECHEANCE.courante = None
-        return
-    secondes = valeur_limite(variable)
-    principal = threading.current_thread() is threading.main_thread()
-    par_signal = hasattr(signal, "setitimer") and principal and precedente is None
+        secondes, taille, par_signal, installer = lot.valeur(variable), lot.taille, True, False
+    else:
+        secondes, taille = valeur_limite(variable), _taille()
+        principal = threading.current_thread() is threading.main_thread()
+        par_signal = hasattr(signal, "setitimer") and principal and precedente is None
+        installer = par_signal
     ancien: Any = None
     try:
-        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, _taille())
-        if par_signal:
+        _ECHEANCE.courante = _Echeance(time.thread_time() + secondes, taille)
+        if installer:
             ancien = signal.signal(signal.SIGPROF, _sonner)
+        if par_signal:
             signal.setitimer(signal.ITIMER_PROF, secondes)
         yield secondes
     finally:

@@ -126,9 +126,6 @@ class ModelePrepare:
     styles_markdown: StylesMarkdown = STYLES_PAR_DEFAUT
     #: Plain data for the templates, shared objects converted once a batch.
     _conversion: Conversion = field(default_factory=Conversion, compare=False, repr=False)
-    #: Per part: the last text rendered and the bytes made of it (a part
-    #: the same in every document, a footer, is checked once a batch).
-    _derniers: dict[str, tuple[str, bytes]] = field(default_factory=dict, compare=False, repr=False)
 
     def _numerotation(self) -> Numerotation:
         return Numerotation(self.numbering, self.abstrait_liste_numerotee, self.styles_numerotes)
@@ -155,17 +152,12 @@ class ModelePrepare:
         octets = partie.formes.rendre(rendu, apres_jinja, lambda xml: self._serialiser(partie, xml))
         if octets is not None:
             return octets  # a shape checked already, filled with this document's texts
-        xml, ordinal = apres_jinja(rendu.texte), rendu.ordinal
-        dernier = self._derniers.get(partie.nom)
-        if dernier is not None and dernier[0] == xml:
-            return dernier[1]  # the same text as the last document: checked already
-        arbre, modifie = self._verifier_et_completer(partie, xml, ordinal)
+        xml = apres_jinja(rendu.texte)
+        arbre, modifie = self._verifier_et_completer(partie, xml, rendu.ordinal)
         if not modifie:
             # The tree is the text parsed, unchanged: the text itself is the
             # part (same XML; re-serialising it would only cost time).
-            octets = _DECLARATION + xml.encode("utf-8")
-            self._derniers[partie.nom] = (xml, octets)
-            return octets
+            return _DECLARATION + xml.encode("utf-8")
         return _DECLARATION + etree.tostring(arbre, encoding="utf-8")
 
     def _arbre(

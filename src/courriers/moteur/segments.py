@@ -16,10 +16,12 @@ objects as when its text was made, and it added no numbering of its own
 (a Markdown numbered list restarts in each document).
 
 A template that holds a statement whose effect crosses statements (``set``
-outside a loop, macros, blocks, ``include``, ``import``, ``do``…) is
-always rendered whole; so is the first document of a batch. On any error
-the whole template is rendered again, so that the error is reported as
-without segments.
+outside a loop, macros, blocks, ``include``, ``import``, ``do``…), or a
+single statement (a footer's ``{%p if %}``), is rendered whole: as one
+shared segment, its text reused while all its variables are the same
+objects (unless it brings in another template). The first document of a
+batch is rendered whole. On any error the whole template is rendered
+again, so that the error is reported as without segments.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ CANDIDAT_ORDINAL = re.compile(r"\d[er]")
 
 def _memes(contexte: Mapping[str, Any], variables: tuple[str, ...], cle: tuple[Any, ...]) -> bool:
     """Whether the ``variables`` of ``contexte`` are the very objects of ``cle``."""
-    for variable, valeur in zip(variables, cle):  # noqa: B905 - same lengths
+    for variable, valeur in zip(variables, cle, strict=True):
         if contexte.get(variable, _ABSENT) is not valeur:
             return False
     return True
